@@ -1,0 +1,1 @@
+//! Stage: attribution (to be written).

@@ -1,0 +1,1 @@
+//! Stage: coref (to be written).

@@ -1,0 +1,1 @@
+//! Stage: lexicon (to be written).

@@ -1,0 +1,1 @@
+//! Stage: mentions (to be written).

@@ -1,0 +1,1 @@
+//! Stage: relations (to be written).

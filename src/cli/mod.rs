@@ -1,0 +1,13 @@
+//! Subcommands of the `stancegraph` binary, one file each.
+
+pub mod brief;
+pub mod common;
+pub mod eval;
+pub mod export;
+pub mod extract;
+pub mod ingest;
+pub mod network;
+pub mod push;
+pub mod query;
+pub mod serve;
+pub mod validate;

@@ -1,0 +1,12 @@
+//! `stancegraph query`.
+
+use std::process::ExitCode;
+
+/// Not yet implemented.
+#[derive(clap::Args, Debug)]
+pub struct Args {}
+
+/// Runs the subcommand.
+pub fn run(_args: Args) -> anyhow::Result<ExitCode> {
+    anyhow::bail!("`query` is not implemented yet")
+}

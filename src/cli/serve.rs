@@ -1,0 +1,12 @@
+//! `stancegraph serve`.
+
+use std::process::ExitCode;
+
+/// Not yet implemented.
+#[derive(clap::Args, Debug)]
+pub struct Args {}
+
+/// Runs the subcommand.
+pub fn run(_args: Args) -> anyhow::Result<ExitCode> {
+    anyhow::bail!("`serve` is not implemented yet")
+}

@@ -1,0 +1,12 @@
+//! `stancegraph validate`.
+
+use std::process::ExitCode;
+
+/// Not yet implemented.
+#[derive(clap::Args, Debug)]
+pub struct Args {}
+
+/// Runs the subcommand.
+pub fn run(_args: Args) -> anyhow::Result<ExitCode> {
+    anyhow::bail!("`validate` is not implemented yet")
+}
