@@ -5,6 +5,7 @@
 //! text extracted), `.jsonl` (one JSON record per line). Every failure is an
 //! [`Error::Input`] naming the file and the reason.
 
+pub mod markdown;
 pub mod text;
 
 use crate::document::{Document, Paragraph};
@@ -29,7 +30,20 @@ pub fn load_file(path: &Path) -> Result<Vec<Document>> {
     if text.trim().is_empty() {
         return Err(Error::input(path, "file is empty"));
     }
-    Ok(vec![text::parse(path, &text)?])
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(|e| e.to_ascii_lowercase())
+        .unwrap_or_default();
+    match ext.as_str() {
+        "md" | "markdown" => Ok(vec![markdown::parse(path, &text)?]),
+        _ => {
+            if text.contains('\0') {
+                return Err(Error::input(path, "binary file (contains NUL bytes)"));
+            }
+            Ok(vec![text::parse(path, &text)?])
+        }
+    }
 }
 
 /// Expands files and directories (recursively) into the corpus files they
