@@ -1,1 +1,1 @@
-//! (to be written)
+//! Export of the store or one article graph as Turtle, N-Quads or JSON-LD (to be written).

@@ -1,1 +1,1 @@
-//! (to be written)
+//! SPARQL queries: canned queries in queries/, parameters, result formats (to be written).

@@ -1,1 +1,1 @@
-//! (to be written)
+//! Actor resolution across articles and the user knowledge base (to be written).

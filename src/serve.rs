@@ -1,1 +1,1 @@
-//! (to be written)
+//! SPARQL 1.1 Protocol HTTP endpoint (to be written).

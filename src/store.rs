@@ -1,1 +1,144 @@
-//! (to be written)
+//! The persistent graph store (oxigraph on RocksDB).
+//!
+//! One named graph per article; queries see the default graph as the union of
+//! all named graphs. Loading an article is one transaction: it either fully
+//! replaces the article's graph or leaves the store untouched.
+
+use crate::error::{Error, Result};
+use oxigraph::model::Term;
+use oxigraph::sparql::{QueryResults, SparqlEvaluator};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+/// A stancegraph store.
+pub struct Store {
+    inner: oxigraph::store::Store,
+    path: Option<PathBuf>,
+}
+
+/// One solution of a SELECT query, by variable name.
+#[derive(Debug, Clone, Default)]
+pub struct Row(pub HashMap<String, Term>);
+
+impl Row {
+    /// The bound term of `var`, if any.
+    pub fn get(&self, var: &str) -> Option<&Term> {
+        self.0.get(var)
+    }
+
+    /// The lexical value of `var`: a literal's value, an IRI's string, a blank node's id.
+    pub fn str(&self, var: &str) -> Option<String> {
+        self.get(var).map(term_value)
+    }
+
+    /// `var` parsed as a number, if it is one.
+    pub fn f64(&self, var: &str) -> Option<f64> {
+        self.str(var).and_then(|s| s.parse().ok())
+    }
+
+    /// `var` parsed as an integer, if it is one.
+    pub fn i64(&self, var: &str) -> Option<i64> {
+        self.str(var).and_then(|s| s.parse().ok())
+    }
+}
+
+/// The lexical value of a term (literal value, IRI string, blank node id).
+pub fn term_value(t: &Term) -> String {
+    match t {
+        Term::NamedNode(n) => n.as_str().to_string(),
+        Term::BlankNode(b) => b.as_str().to_string(),
+        Term::Literal(l) => l.value().to_string(),
+        #[allow(unreachable_patterns)]
+        _ => t.to_string(),
+    }
+}
+
+impl Store {
+    /// Opens (creating if needed) the persistent store at `path`.
+    pub fn open(path: &Path) -> Result<Store> {
+        let inner = oxigraph::store::Store::open(path)
+            .map_err(|e| Error::Store(format!("cannot open store {}: {e}", path.display())))?;
+        Ok(Store {
+            inner,
+            path: Some(path.to_path_buf()),
+        })
+    }
+
+    /// Opens an existing store read-only (several readers may share it).
+    pub fn open_read_only(path: &Path) -> Result<Store> {
+        if !path.exists() {
+            return Err(Error::Store(format!(
+                "no store at {} (run `stancegraph ingest` first)",
+                path.display()
+            )));
+        }
+        let inner = oxigraph::store::Store::open_read_only(path)
+            .map_err(|e| Error::Store(format!("cannot open store {}: {e}", path.display())))?;
+        Ok(Store {
+            inner,
+            path: Some(path.to_path_buf()),
+        })
+    }
+
+    /// A fresh in-memory store (tests, `extract`).
+    pub fn in_memory() -> Result<Store> {
+        let inner = oxigraph::store::Store::new().map_err(|e| Error::Store(e.to_string()))?;
+        Ok(Store { inner, path: None })
+    }
+
+    /// The on-disk location, if persistent.
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// The underlying oxigraph store.
+    pub fn inner(&self) -> &oxigraph::store::Store {
+        &self.inner
+    }
+
+    /// Number of quads in the store.
+    pub fn len(&self) -> Result<usize> {
+        self.inner.len().map_err(|e| Error::Store(e.to_string()))
+    }
+
+    /// True when the store holds no quads.
+    pub fn is_empty(&self) -> Result<bool> {
+        Ok(self.len()? == 0)
+    }
+
+    /// Parses `sparql` and prepares it with the default graph as the union of all graphs.
+    pub fn prepare(&self, sparql: &str) -> Result<oxigraph::sparql::PreparedSparqlQuery> {
+        let mut prepared = SparqlEvaluator::new()
+            .parse_query(sparql)
+            .map_err(|e| Error::Sparql(e.to_string()))?;
+        prepared.dataset_mut().set_default_graph_as_union();
+        Ok(prepared)
+    }
+
+    /// Runs any query (SELECT, ASK, CONSTRUCT, DESCRIBE) over the union graph.
+    pub fn query(&self, sparql: &str) -> Result<QueryResults<'static>> {
+        self.prepare(sparql)?
+            .on_store(&self.inner)
+            .execute()
+            .map_err(|e| Error::Sparql(e.to_string()))
+    }
+
+    /// Runs a SELECT query and collects its rows.
+    pub fn select(&self, sparql: &str) -> Result<Vec<Row>> {
+        match self.query(sparql)? {
+            QueryResults::Solutions(solutions) => {
+                let mut rows = vec![];
+                for s in solutions {
+                    let s = s.map_err(|e| Error::Sparql(e.to_string()))?;
+                    let mut row = HashMap::new();
+                    for (v, t) in s.iter() {
+                        row.insert(v.as_str().to_string(), t.clone());
+                    }
+                    rows.push(Row(row));
+                }
+                Ok(rows)
+            }
+            _ => Err(Error::Sparql("expected a SELECT query".into())),
+        }
+    }
+}

@@ -1,1 +1,1 @@
-//! (to be written)
+//! Target catalogue (TOML) (to be written).

@@ -1,1 +1,1 @@
-//! (to be written)
+//! SHACL validation of the graph against ontology/shapes.ttl (to be written).

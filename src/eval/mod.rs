@@ -1,1 +1,1 @@
-//! (to be written)
+//! Attribution evaluation against brat standoff gold (PolNeAR layout) (to be written).

@@ -1,1 +1,1 @@
-//! (to be written)
+//! Actor network built from the graph through SPARQL (to be written).

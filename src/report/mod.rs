@@ -1,1 +1,1 @@
-//! (to be written)
+//! Briefing reports: Markdown and self-contained HTML (to be written).
