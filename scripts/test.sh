@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# The one command that runs the tests: installs what is missing, then runs the whole suite.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+cd "$here/.."
+"$here/setup.sh" --test
+source "$here/env.sh"
+if [ -x "$here/ci-services.sh" ]; then "$here/ci-services.sh"; fi
+cargo test --locked --no-fail-fast "$@"
