@@ -499,7 +499,23 @@ fn cue_claim(cx: &mut Ctx, si: usize, k: usize, prior: &[ClaimDraft]) -> Option<
     }
     // a closing quote after the final stop belongs to the content
     let content: (usize, usize);
-    let has_after = (after..end).any(|i| is_word(a, i));
+    let mut has_after = (after..end).any(|i| is_word(a, i));
+    // parenthetical "CLAUSE, X said, in a dispute ...": the clause before is the content
+    if has_after && !inverted && after > cue_end && a.tokens[after - 1].is(",") {
+        if let Some((s0, _)) = source {
+            let pre_words = (ss..s0).filter(|&i| is_word(a, i)).count();
+            let first = low(a, ss);
+            if s0 > ss + 1
+                && a.tokens[s0 - 1].is(",")
+                && pre_words >= 4
+                && !lexicon::PREPOSITIONS.contains(first)
+                && !first.ends_with("ing")
+                && !SUBORDINATORS.contains(first)
+            {
+                has_after = false;
+            }
+        }
+    }
     if has_after && !(inverted && prev_is_quote_close) {
         if a.is_open_quote(after) {
             let qi = a.quote_opened_at(after)?;
@@ -621,6 +637,22 @@ fn cue_claim(cx: &mut Ctx, si: usize, k: usize, prior: &[ClaimDraft]) -> Option<
 /// Trims a trailing ", X said"-like tail and final punctuation from content `[s, e)`.
 fn trim_trailing(a: &Analysis, s: usize, e: usize) -> usize {
     let mut e = e;
+    // a trailing ", aides said" / ", he added" belongs to another attribution
+    if let Some(c) = (s + 1..e)
+        .rev()
+        .find(|&i| a.tokens[i].is(",") && a.tok_depth[i] == 0)
+    {
+        let tail = c + 1..e;
+        if tail.len() <= 6
+            && tail.clone().any(|i| {
+                lexicon::cue_verb(low(a, i))
+                    .is_some_and(|cv| cv.class == CueClass::Speech || cv.class == CueClass::Tell)
+            })
+            && !tail.clone().any(|i| low(a, i) == "that")
+        {
+            e = c;
+        }
+    }
     while e > s + 1
         && (a.tokens[e - 1].is(",") || a.tokens[e - 1].is(";") || a.tokens[e - 1].is(":"))
     {
@@ -855,7 +887,14 @@ pub fn is_role_phrase(a: &Analysis, s: usize, e: usize) -> bool {
     if e <= s || e - s > 12 {
         return false;
     }
-    (s..e).any(|i| lexicon::ROLE_HEADS.contains(low(a, i)))
+    if (s..e).any(|i| lexicon::ROLE_HEADS.contains(low(a, i))) {
+        return true;
+    }
+    // "the club", "its parent company", "the hacktivist group"
+    DETERMINERS.contains(low(a, s))
+        && e - s <= 4
+        && (lexicon::COMPANY_NOUNS.contains(low(a, e - 1))
+            || lexicon::GROUP_NOUNS.contains(low(a, e - 1)))
 }
 
 /// The first noun phrase of a clause starting at `ss` (main-clause subject), before `limit`.
@@ -1058,7 +1097,10 @@ fn resolve_source(
     if let Some(m) = person_name.or(any_name) {
         if let Some(x) = m.actor {
             let ab = &mut cx.actors.list[x];
-            if ab.kind == ActorKind::Unknown && ab.name.split_whitespace().count() > 1 {
+            if ab.kind == ActorKind::Unknown
+                && ab.name.split_whitespace().count() > 1
+                && m.tok_start == s
+            {
                 ab.kind = ActorKind::Person;
             }
         }

@@ -49,15 +49,9 @@ impl ActorBuild {
 
     /// Aliases: names other than the canonical one, deduplicated case-insensitively.
     pub fn aliases(&self) -> Vec<String> {
-        let mut seen: HashSet<String> = HashSet::new();
-        seen.insert(self.name.to_lowercase());
-        let mut out = vec![];
+        let mut out: Vec<String> = vec![];
         for n in &self.names {
-            if seen.insert(n.to_lowercase())
-                || (n != &self.name
-                    && !out.contains(n)
-                    && n.to_lowercase() != self.name.to_lowercase())
-            {
+            if n != &self.name && !out.contains(n) {
                 out.push(n.clone());
             }
         }
@@ -74,7 +68,17 @@ pub fn key(name: &str) -> String {
     if let Some(r) = k.strip_suffix("'s") {
         k = r.trim_end().to_string();
     }
-    k.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut words: Vec<&str> = k.split_whitespace().collect();
+    // "Acme Ltd" = "Acme"
+    if words.len() > 1
+        && matches!(
+            words[words.len() - 1].trim_end_matches('.'),
+            "ltd" | "inc" | "plc" | "llc" | "corp" | "co" | "gmbh" | "ag" | "sa" | "limited"
+        )
+    {
+        words.pop();
+    }
+    words.join(" ")
 }
 
 fn initials(name: &str) -> String {
@@ -149,7 +153,7 @@ fn is_personish(a: &ActorBuild) -> bool {
 }
 
 fn is_orgish(a: &ActorBuild) -> bool {
-    matches!(a.kind, ActorKind::Organisation | ActorKind::Outlet)
+    matches!(a.kind, ActorKind::Organisation)
         || (a.kind == ActorKind::Unknown && a.name.split_whitespace().count() == 1)
 }
 
@@ -182,9 +186,9 @@ pub fn resolve(a: &Analysis, mentions: &mut [RawMention], outlet: Option<&str>) 
                             x.name.split_whitespace().count() > 1
                                 && x.kind != ActorKind::Place
                                 && x.name.split_whitespace().any(|w| key(w) == k)
-                                && (x.kind == ActorKind::Person
+                                && (matches!(x.kind, ActorKind::Person | ActorKind::Unknown)
                                     && x.name.split_whitespace().last().map(key) == Some(k.clone())
-                                    || x.kind != ActorKind::Person
+                                    || !matches!(x.kind, ActorKind::Person | ActorKind::Unknown)
                                         && x.name.split_whitespace().next().map(key)
                                             == Some(k.clone()))
                         });
@@ -297,7 +301,7 @@ pub fn resolve(a: &Analysis, mentions: &mut [RawMention], outlet: Option<&str>) 
                     "he" | "him" | "his" | "she" | "her" | "hers" if !in_quote => {
                         actors.most_recent(pos, is_personish)
                     }
-                    "it" | "its" => actors.most_recent(pos, |x| {
+                    "it" | "its" if !in_quote => actors.most_recent(pos, |x| {
                         is_orgish(x) || matches!(x.kind, ActorKind::Group | ActorKind::Campaign)
                     }),
                     "they" | "them" | "their" if !in_quote => actors.most_recent(pos, |x| {
@@ -336,5 +340,39 @@ fn kind_rank(k: ActorKind) -> u8 {
         ActorKind::Place => 2,
         ActorKind::Organisation => 1,
         ActorKind::Unknown => 0,
+    }
+}
+
+/// First-person pronouns inside direct quotations: "I/me/my" are the speaker,
+/// "we/us/our" the speaker's organisation (from a role) or the speaker.
+pub fn resolve_quote_pronouns(
+    a: &Analysis,
+    mentions: &mut [RawMention],
+    claims: &[super::attribution::ClaimDraft],
+    roles: &[super::relations::RoleDraft],
+) {
+    for c in claims {
+        let Some(sp) = c.speaker else { continue };
+        if c.kind == crate::extraction::ClaimKind::Indirect {
+            continue;
+        }
+        let org = roles
+            .iter()
+            .find(|r| r.member == sp)
+            .map(|r| r.organisation);
+        for m in mentions.iter_mut() {
+            if m.kind != MentionKind::Pronoun
+                || m.tok_start < c.content.0
+                || m.tok_end > c.content.1
+                || a.tok_depth[m.tok_start] == 0
+            {
+                continue;
+            }
+            match a.tokens[m.tok_start].lower.as_str() {
+                "i" | "me" | "my" => m.actor = Some(sp),
+                "we" | "us" | "our" => m.actor = Some(org.unwrap_or(sp)),
+                _ => {}
+            }
+        }
     }
 }

@@ -269,6 +269,9 @@ fn name_token(a: &Analysis, i: usize) -> bool {
     if t.kind != TokKind::Word || !t.is_cap() {
         return false;
     }
+    if lexicon::TIME_WORDS.contains(t.lower.as_str()) {
+        return false;
+    }
     if t.text.contains('-')
         && t.text
             .rsplit('-')
@@ -312,6 +315,17 @@ fn name_run(
             && a.tokens[e].start <= a.tokens[e - 1].end + 1
         {
             e += 1;
+            continue;
+        }
+        // "Sen. Marion Okafor", "Dr. Smith"
+        if e + 1 < a.tokens.len()
+            && a.tokens[e].is(".")
+            && HONORIFICS.contains(a.tokens[e - 1].lower.as_str())
+            && a.tokens[e - 1].end == a.tokens[e].start
+            && a.tok_para[e + 1] == para
+            && name_token(a, e + 1)
+        {
+            e += 2;
             continue;
         }
         // connectors: "Bank of England", "Ministry of Defence", "Johnson & Johnson"
@@ -444,6 +458,40 @@ fn name_kind(
         j -= 1;
         steps += 1;
     }
+    // appositive type noun: "the regulator, X"
+    if s >= 3 && a.tokens[s - 1].is(",") && COMPANY_NOUNS.contains(a.tokens[s - 2].lower.as_str()) {
+        let d = a.tokens[s - 3].lower.as_str();
+        if lexicon::DETERMINERS.contains(d)
+            || (s >= 4 && lexicon::DETERMINERS.contains(a.tokens[s - 4].lower.as_str()))
+        {
+            return (ActorKind::Organisation, true);
+        }
+    }
+    if e - s > 2
+        && (s..e).any(|k| {
+            matches!(
+                a.tokens[k].lower.as_str(),
+                "ministry"
+                    | "department"
+                    | "university"
+                    | "bank"
+                    | "committee"
+                    | "council"
+                    | "commission"
+                    | "agency"
+                    | "institute"
+                    | "office"
+                    | "bureau"
+                    | "board"
+                    | "court"
+                    | "party"
+                    | "union"
+                    | "association"
+            )
+        })
+    {
+        return (ActorKind::Organisation, true);
+    }
     // told X -> outlet (when X is not a person name)
     let last = a.tokens[e - 1].lower.as_str();
     if s > 0
@@ -503,10 +551,7 @@ fn lowercase_mention(a: &Analysis, i: usize) -> Option<RawMention> {
         };
         return Some(mention(i, i + 1, MentionKind::Pronoun, k, false));
     }
-    if matches!(w, "the" | "this" | "that")
-        && i + 1 < a.tokens.len()
-        && a.tok_sent[i + 1] == a.tok_sent[i]
-    {
+    if matches!(w, "the" | "this") && i + 1 < a.tokens.len() && a.tok_sent[i + 1] == a.tok_sent[i] {
         // the [adj] NOUN, not followed by a capitalised name
         let mut j = i + 1;
         if j + 1 < a.tokens.len()
@@ -514,6 +559,8 @@ fn lowercase_mention(a: &Analysis, i: usize) -> Option<RawMention> {
             && a.tokens[j].kind == TokKind::Word
             && is_role_noun(&a.tokens[j + 1].lower)
             && !is_role_noun(&a.tokens[j].lower)
+            && !lexicon::DETERMINERS.contains(a.tokens[j].lower.as_str())
+            && !lexicon::PRONOUNS.contains(a.tokens[j].lower.as_str())
         {
             j += 1;
         }
@@ -524,10 +571,15 @@ fn lowercase_mention(a: &Analysis, i: usize) -> Option<RawMention> {
         let next_is_name = a.tokens.get(j + 1).is_some_and(|n| {
             n.kind == TokKind::Word && n.is_cap() && a.tok_sent[j + 1] == a.tok_sent[i]
         });
-        if next_is_name || a.tokens.get(j + 1).is_some_and(|n| n.lower == "of") {
+        let k = role_noun_kind(noun);
+        if a.tokens[j].is_cap() {
             return None;
         }
-        let k = role_noun_kind(noun);
+        if next_is_name
+            || k == ActorKind::Person && a.tokens.get(j + 1).is_some_and(|n| n.lower == "of")
+        {
+            return None;
+        }
         return Some(mention(i, j + 1, MentionKind::RoleNoun, k, true));
     }
     None

@@ -70,5 +70,6 @@ pub fn annotate_discourse(doc: &Document, ex: &mut Extraction, ner: Option<&dyn 
     let claims = attribution::find(&a, &mut raw, &mut actors);
     let (roles, rels) = relations::roles(&a, &raw, &mut actors);
     let acts = relations::acts(&a, &mut raw, &mut actors, &claims);
+    coref::resolve_quote_pronouns(&a, &mut raw, &claims, &roles);
     assemble::fill(doc, &a, &raw, &actors, &claims, &roles, &rels, &acts, ex);
 }

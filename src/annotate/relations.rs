@@ -170,6 +170,11 @@ pub fn roles(
                     org_end = m.tok_end + 1;
                 }
             }
+        } else if rs >= 1 && matches!(low(a, rs - 1), "its" | "their") {
+            org = mentions
+                .iter()
+                .find(|m| m.tok_start == rs - 1 && m.kind == MentionKind::Pronoun)
+                .and_then(|m| m.actor);
         } else if rs >= 2 && low(a, rs - 1) == "'s" {
             if let Some(m) = name_ending(mentions, rs - 1) {
                 org = m.actor;
@@ -541,6 +546,7 @@ pub fn acts(
             } else {
                 k + 1
             };
+            let (n_mentions, n_actors) = (mentions.len(), actors.list.len());
             let (agent, patient) = if passive {
                 // "... has been dismissed by X" : agent after "by", patient = subject
                 let by = (vend..se).find(|&j| low(a, j) == "by");
@@ -573,12 +579,17 @@ pub fn acts(
                         .or_else(|| nominal_actor_parts(a, mentions, actors, s0, e0))
                 });
                 if agent.is_none() {
+                    mentions.truncate(n_mentions);
+                    actors.list.truncate(n_actors);
                     continue;
                 }
                 let patient = object_actor(a, mentions, actors, vend, se);
                 (agent, patient)
             };
             let (Some(agent), Some(patient)) = (agent, patient) else {
+                // undo nominal actors created for an act that is not there
+                mentions.truncate(n_mentions);
+                actors.list.truncate(n_actors);
                 continue;
             };
             if agent == patient {
@@ -740,7 +751,7 @@ fn object_actor(
     }
     if let Some(m) = mentions
         .iter()
-        .filter(|m| m.tok_start == h && m.actor.is_some())
+        .filter(|m| m.tok_start >= vend && m.tok_start <= h && m.tok_end > h && m.actor.is_some())
         .max_by_key(|m| m.tok_end)
     {
         return m.actor;
