@@ -259,7 +259,7 @@ fn no_panics_on_random_input() {
         let mut s = String::new();
         for _ in 0..n {
             s.push_str(alphabet[(r.next() as usize) % alphabet.len()]);
-            if r.next() % 3 == 0 {
+            if r.next().is_multiple_of(3) {
                 s.push(' ');
             }
         }
