@@ -63,6 +63,14 @@ pub fn find(a: &Analysis, mentions: &mut Vec<RawMention>, actors: &mut Actors) -
             continue;
         }
         let (ss, se) = (s.tok_start, s.tok_end);
+        if let Some(mut c) = headline_colon(a, si) {
+            if let Some((s0, e0)) = c.source {
+                let (sp, res) = resolve_source(&mut cx, s0, e0, None, si);
+                c.speaker = sp;
+                c.resolution = res;
+            }
+            claims.push(c);
+        }
         let mut k = ss;
         while k < se {
             if a.tok_depth[k] > 0 || a.tokens[k].kind != TokKind::Word {
@@ -188,6 +196,15 @@ fn low(a: &Analysis, i: usize) -> &str {
     a.tokens.get(i).map(|t| t.lower.as_str()).unwrap_or("")
 }
 
+/// True for a sentence in title case (a headline): most words capitalised.
+fn title_case(a: &Analysis, ss: usize, se: usize) -> bool {
+    let words: Vec<usize> = (ss..se)
+        .filter(|&i| a.tokens[i].kind == TokKind::Word && a.tokens[i].text.chars().count() > 3)
+        .collect();
+    words.len() >= 3
+        && words.iter().filter(|&&i| a.tokens[i].is_cap()).count() * 10 >= words.len() * 7
+}
+
 /// Is the cue at `k` verbal in this context?
 #[allow(clippy::if_same_then_else)]
 fn verbal(a: &Analysis, k: usize, ss: usize, form: &str) -> bool {
@@ -300,11 +317,34 @@ fn complement_ok(a: &Analysis, lemma: &str, class: CueClass, after: usize, se: u
                 .get(after + 1)
                 .is_some_and(|t| t.kind == TokKind::Quote));
     match lemma {
-        "call" => return matches!(n, "for" | "on"),
-        "find" | "know" | "understand" | "consider" | "show" | "indicate" | "reveal"
-        | "realise" | "respond" | "reply" | "state" | "continue" | "agree" | "describe"
-        | "mention" | "repeat" | "charge" | "recall" | "conclude" | "estimate" | "expect"
-        | "doubt" | "suspect" => {
+        "call" => {
+            return matches!(n, "for" | "on")
+                || nt.is_some_and(|t| t.is_cap() && t.kind == TokKind::Word)
+                || matches!(
+                    n,
+                    "him"
+                        | "her"
+                        | "them"
+                        | "it"
+                        | "the"
+                        | "his"
+                        | "their"
+                        | "this"
+                        | "that"
+                        | "these"
+                        | "those"
+                )
+        }
+        "show" => {
+            return n != "up"
+                && n != "off"
+                && n != "how"
+                && nt.is_some_and(|t| t.kind == TokKind::Word || t.kind == TokKind::Quote)
+        }
+        "find" | "know" | "understand" | "consider" | "indicate" | "reveal" | "realise"
+        | "respond" | "reply" | "state" | "continue" | "agree" | "describe" | "mention"
+        | "repeat" | "charge" | "recall" | "conclude" | "estimate" | "expect" | "doubt"
+        | "suspect" => {
             return n == "that"
                 || quote_next
                 || (lemma == "expect" && n == "to")
@@ -333,6 +373,33 @@ fn complement_ok(a: &Analysis, lemma: &str, class: CueClass, after: usize, se: u
             false
         }
         CueClass::Evidence => n == "that" || quote_next,
+        CueClass::Stance => {
+            nt.is_some_and(|t| {
+                t.kind == TokKind::Word || t.kind == TokKind::Quote || t.kind == TokKind::Hashtag
+            }) && !matches!(
+                n,
+                "by" | "to"
+                    | "up"
+                    | "down"
+                    | "out"
+                    | "off"
+                    | "away"
+                    | "in"
+                    | "on"
+                    | "that"
+                    | "into"
+                    | "at"
+                    | "back"
+                    | "for"
+                    | "with"
+                    | "about"
+                    | "over"
+                    | "through"
+                    | "and"
+                    | "or"
+                    | "as"
+            )
+        }
         _ => true,
     }
 }
@@ -353,7 +420,7 @@ fn cue_claim(cx: &mut Ctx, si: usize, k: usize, prior: &[ClaimDraft]) -> Option<
         (lexicon::cue_verb(low(a, k))?, 1)
     };
     let form = a.tokens[k].lower.clone();
-    if a.tokens[k].is_cap() && !super::mentions::sentence_initial(a, k) {
+    if a.tokens[k].is_cap() && !super::mentions::sentence_initial(a, k) && !title_case(a, ss, se) {
         return None;
     }
     if !verbal(a, k, ss, &form) {
@@ -373,7 +440,11 @@ fn cue_claim(cx: &mut Ctx, si: usize, k: usize, prior: &[ClaimDraft]) -> Option<
     let mut vg = k;
     while vg > ss {
         let p = low(a, vg - 1);
-        if (AUXILIARIES.contains(p) && p != "to") || ADVERBS.contains(p) || p == "n't" {
+        if (AUXILIARIES.contains(p) && p != "to")
+            || ADVERBS.contains(p)
+            || p == "n't"
+            || is_ly_adverb(a, vg - 1)
+        {
             vg -= 1;
         } else {
             break;
@@ -382,7 +453,9 @@ fn cue_claim(cx: &mut Ctx, si: usize, k: usize, prior: &[ClaimDraft]) -> Option<
     let cue_start = {
         // cue span: auxiliaries adjacent to the verb ("has said"), not adverbs before them
         let mut c = vg;
-        while c < k && (ADVERBS.contains(low(a, c)) && !matches!(low(a, c), "also")) {
+        while c < k
+            && ((ADVERBS.contains(low(a, c)) || is_ly_adverb(a, c)) && !matches!(low(a, c), "also"))
+        {
             c += 1;
         }
         c
@@ -426,8 +499,11 @@ fn cue_claim(cx: &mut Ctx, si: usize, k: usize, prior: &[ClaimDraft]) -> Option<
         if source.is_none() && !prev_is_quote_close {
             source = None;
         }
+    } else if before.is_some_and(|b| matches!(low(a, b), "and" | "but" | "then")) {
+        // coordinated verb phrase: "The judge rubbed his chin, and then said ..."
+        source = first_np(a, ss, vg).filter(|&(s0, e0)| e0 < vg && s0 < e0);
     } else if before.is_some_and(|b| a.tokens[b].is(",")) {
-        source = appositive_left(a, ss, vg);
+        source = appositive_left(a, ss, vg).or_else(|| appositive_general(a, ss, vg));
     } else if vg > ss {
         source = np_left(a, ss, vg);
     }
@@ -537,7 +613,11 @@ fn cue_claim(cx: &mut Ctx, si: usize, k: usize, prior: &[ClaimDraft]) -> Option<
                 }
             }
             // stop at a clause-final ", X said" (the content of another cue)
-            content = (after, trim_trailing(a, after, e));
+            let mut e = trim_trailing(a, after, e);
+            if cv.class == CueClass::Stance {
+                e = object_extent(a, after, e);
+            }
+            content = (after, e);
         }
     } else {
         // content precedes: the quote or clause before the subject / cue
@@ -546,7 +626,10 @@ fn cue_claim(cx: &mut Ctx, si: usize, k: usize, prior: &[ClaimDraft]) -> Option<
         } else {
             source.map(|s| s.0).unwrap_or(vg)
         };
-        if cv.class == CueClass::Intent || cv.class == CueClass::Evidence {
+        if matches!(
+            cv.class,
+            CueClass::Intent | CueClass::Evidence | CueClass::Stance
+        ) {
             return None;
         }
         let mut b = anchor;
@@ -598,9 +681,12 @@ fn cue_claim(cx: &mut Ctx, si: usize, k: usize, prior: &[ClaimDraft]) -> Option<
     };
     let mut speaker = speaker;
     let mut confidence = 0.85;
+    if source.is_none() && lexicon::noun_like_cue(&form) {
+        return None;
+    }
     if source.is_none() {
         // implied: the last speaker (direct quote content only)
-        if a.is_open_quote(content.0) || a.is_close_quote(content.1.saturating_sub(1)) {
+        if a.is_open_quote(content.0) {
             if let Some(last) = prior
                 .iter()
                 .rev()
@@ -661,6 +747,59 @@ fn trim_trailing(a: &Analysis, s: usize, e: usize) -> usize {
     e
 }
 
+/// The object of an evaluative verb: up to a subordinate clause or a participle.
+fn object_extent(a: &Analysis, s: usize, e: usize) -> usize {
+    for j in s + 1..e {
+        if a.tok_depth[j] > 0 {
+            continue;
+        }
+        let w = low(a, j);
+        if matches!(
+            w,
+            "because"
+                | "while"
+                | "after"
+                | "when"
+                | "since"
+                | "before"
+                | "although"
+                | "though"
+                | "if"
+                | "unless"
+                | "saying"
+                | "adding"
+                | "arguing"
+                | "claiming"
+                | "noting"
+                | "calling"
+        ) {
+            return trim_trailing(a, s, j);
+        }
+        if a.tokens[j].is(",")
+            || a.tokens[j].is(";")
+            || a.tokens[j].is("\u{2014}")
+            || a.tokens[j].is("--")
+        {
+            let n = low(a, j + 1);
+            if SUBORDINATORS.contains(n)
+                || RELATIVES.contains(n)
+                || n.ends_with("ing")
+                || matches!(
+                    n,
+                    "by" | "for" | "with" | "after" | "in" | "on" | "at" | "from"
+                )
+                || a.tokens
+                    .get(j + 1)
+                    .is_some_and(|t| t.kind == TokKind::Quote)
+                || !a.tokens[j].is(",")
+            {
+                return trim_trailing(a, s, j);
+            }
+        }
+    }
+    e
+}
+
 fn is_name_start(a: &Analysis, i: usize, se: usize) -> bool {
     if i >= se {
         return false;
@@ -694,33 +833,74 @@ fn np_right(a: &Analysis, i: usize, se: usize) -> (usize, usize) {
             break;
         }
     }
-    // appositive: ", a spokesman for X" to the sentence end
-    if e < se
-        && a.tokens[e].is(",")
-        && e + 1 < se
-        && (matches!(
-            low(a, e + 1),
-            "a" | "an" | "the" | "its" | "his" | "her" | "their"
-        ) || lexicon::ROLE_WORDS.contains(low(a, e + 1)))
-    {
+    // appositives and relative clauses after the name: to the sentence end, or to a
+    // comma before a quotation / a participle ("..., adding ...")
+    if e < se && a.tokens[e].is(",") && e + 1 < se && is_word(a, e + 1) {
         let mut j = e + 1;
-        while j < se && (is_word(a, j) || a.tokens[j].lower == "'s" || a.tokens[j].is("-")) {
+        let mut stop = None;
+        while j < se {
+            let t = &a.tokens[j];
+            if t.is_final() && (j + 1 >= se || !is_word(a, j + 1)) {
+                break;
+            }
+            if t.kind == TokKind::Quote && a.is_open_quote(j) {
+                stop = Some(j);
+                break;
+            }
+            if t.is(",")
+                && (a
+                    .tokens
+                    .get(j + 1)
+                    .is_some_and(|n| n.kind == TokKind::Quote)
+                    || low(a, j + 1).ends_with("ing")
+                    || matches!(low(a, j + 1), "and" | "but" | "according"))
+            {
+                stop = Some(j + 1);
+                break;
+            }
             j += 1;
         }
-        if j >= se
-            || a.tokens[j].is_final()
-            || a.tokens[j].is(",")
-            || a.tokens[j].kind == TokKind::Quote
-        {
-            e = j;
+        let end = stop.unwrap_or(j);
+        if end > e + 1 && end - e <= 40 {
+            e = end;
         }
     }
     (i, e)
 }
 
+/// A lowercase -ly adverb ("jokingly", "merely"), not a noun like "family".
+fn is_ly_adverb(a: &Analysis, i: usize) -> bool {
+    let t = &a.tokens[i];
+    t.kind == TokKind::Word
+        && !t.is_cap()
+        && t.lower.len() > 4
+        && t.lower.ends_with("ly")
+        && !matches!(
+            t.lower.as_str(),
+            "family"
+                | "ally"
+                | "rally"
+                | "supply"
+                | "assembly"
+                | "anomaly"
+                | "monopoly"
+                | "italy"
+                | "bully"
+                | "belly"
+        )
+}
+
 /// Stop words for a leftward noun-phrase walk.
 fn np_stop(a: &Analysis, i: usize) -> bool {
     let t = &a.tokens[i];
+    if t.kind == TokKind::Quote
+        && a.tok_quote[i].is_none()
+        && i > 0
+        && a.tokens[i - 1].end == t.start
+        && a.tokens[i - 1].lower.ends_with('s')
+    {
+        return false; // possessive apostrophe (Sanders’ aides)
+    }
     if !(t.kind == TokKind::Word
         || t.kind == TokKind::Num
         || t.kind == TokKind::Hashtag
@@ -739,51 +919,6 @@ fn np_stop(a: &Analysis, i: usize) -> bool {
             && a.tokens[i - 1].is_cap());
     }
     let w = t.lower.as_str();
-    if t.kind == TokKind::Word
-        && !t.is_cap()
-        && (w.ends_with("ed") || w.ends_with("ing"))
-        && w.len() > 4
-        && !matches!(
-            w,
-            "red"
-                | "bed"
-                | "speed"
-                | "seed"
-                | "need"
-                | "feed"
-                | "thing"
-                | "king"
-                | "wing"
-                | "ring"
-                | "spring"
-                | "string"
-                | "building"
-                | "meeting"
-                | "hearing"
-                | "briefing"
-                | "ruling"
-                | "funding"
-                | "morning"
-                | "evening"
-                | "reading"
-                | "polling"
-                | "spending"
-                | "housing"
-                | "training"
-                | "teaching"
-                | "lobbying"
-                | "banking"
-                | "hosting"
-                | "clothing"
-                | "shipping"
-                | "marketing"
-                | "publishing"
-                | "advertising"
-                | "fundraising"
-        )
-    {
-        return true;
-    }
     (SUBORDINATORS.contains(w) && w != "and")
         || RELATIVES.contains(w)
         || (AUXILIARIES.contains(w) && w != "'s")
@@ -813,6 +948,9 @@ fn np_left(a: &Analysis, ss: usize, vg: usize) -> Option<(usize, usize)> {
         for j in s..vg {
             if low(a, j) == "and"
                 && !(j > s && a.tokens[j - 1].is_cap() && j + 1 < vg && a.tokens[j + 1].is_cap())
+                && !(j > s
+                    && lexicon::ROLE_WORDS.contains(low(a, j - 1))
+                    && lexicon::ROLE_WORDS.contains(low(a, j + 1)))
             {
                 cut = Some(j + 1);
             }
@@ -828,6 +966,24 @@ fn np_left(a: &Analysis, ss: usize, vg: usize) -> Option<(usize, usize)> {
     let mut e = vg;
     if e >= s + 3 && matches!(low(a, e - 2), "on" | "last" | "this" | "late" | "early") {
         e -= 2;
+    }
+    // "Mayor Don Guardian in a telephone interview said", "France in particular"
+    if let Some(p) = (s + 1..e).find(|&j| {
+        matches!(low(a, j), "in" | "on" | "during" | "at")
+            && a.tokens[j - 1].is_cap()
+            && (matches!(low(a, j + 1), "a" | "an" | "particular") || low(a, j) == "during")
+    }) {
+        e = p;
+    }
+    // "Anthony Anton, president and CEO of X said": the name before the comma
+    if s > ss + 1 && a.tokens[s - 1].is(",") && is_role_phrase(a, s, e) {
+        let mut b = s - 1;
+        while b > ss && is_word(a, b - 1) && a.tokens[b - 1].is_cap() && s - b < 5 {
+            b -= 1;
+        }
+        if b < s - 1 && (b == ss || !is_word(a, b - 1)) {
+            s = b;
+        }
     }
     if s >= e || !(s..e).any(|i| is_word(a, i)) {
         return None;
@@ -880,6 +1036,101 @@ fn appositive_left(a: &Analysis, ss: usize, vg: usize) -> Option<(usize, usize)>
         return Some((s1, c1));
     }
     None
+}
+
+/// "X, who has ... , said": the subject is the noun phrase opening the clause,
+/// with everything up to the comma before the verb (relative clauses, appositives).
+fn appositive_general(a: &Analysis, ss: usize, vg: usize) -> Option<(usize, usize)> {
+    let c1 = vg - 1;
+    let mut starts = vec![];
+    let mut s0 = ss;
+    while s0 < c1 && a.tokens[s0].kind == TokKind::Quote {
+        s0 += 1;
+    }
+    starts.push(s0);
+    for j in ss..c1 {
+        if a.tokens[j].is(",") && a.tok_depth[j] == 0 && !(j > ss && a.is_close_quote(j - 1)) {
+            starts.push(j + 1);
+        } else if a.is_close_quote(j) && j + 1 < c1 && a.tokens[j + 1].is(",") {
+            starts.push(j + 2);
+        }
+    }
+    for s in starts {
+        if s >= c1 || a.tok_depth[s] > 0 {
+            continue;
+        }
+        let first = low(a, s);
+        if !is_word(a, s)
+            || lexicon::PREPOSITIONS.contains(first)
+            || SUBORDINATORS.contains(first)
+            || RELATIVES.contains(first)
+            || first.ends_with("ing")
+            || lexicon::cue_verb(first).is_some()
+        {
+            continue;
+        }
+        let seg_end = (s..c1)
+            .find(|&j| a.tokens[j].is(",") || a.tokens[j].is("("))
+            .unwrap_or(c1);
+        if seg_end == s || seg_end - s > 8 || (s..seg_end).any(|j| np_stop(a, j)) {
+            continue;
+        }
+        // the rest must not hold a cue or a quote of its own
+        if (s..c1).any(|j| {
+            a.tokens[j].kind == TokKind::Quote
+                || a.tok_depth[j] == 0
+                    && lexicon::cue_verb(low(a, j))
+                        .is_some_and(|c| c.class == CueClass::Speech || c.class == CueClass::Tell)
+                    && !lexicon::noun_like_cue(low(a, j))
+        }) {
+            continue;
+        }
+        if c1 - s > 40 {
+            continue;
+        }
+        return Some((s, vg));
+    }
+    None
+}
+
+/// Headline attributions: "Paul Ryan: FBI decision defies explanation".
+fn headline_colon(a: &Analysis, si: usize) -> Option<ClaimDraft> {
+    let sent = &a.sentences[si];
+    let (ss, se) = (sent.tok_start, sent.tok_end);
+    let para = sent.paragraph;
+    let pe = a.para_tok.get(para + 1).copied().unwrap_or(se);
+    let headline = para == 0 || pe == 0 || !a.tokens[pe - 1].is_final();
+    if !headline || !a.tokens[ss].is_cap() {
+        return None;
+    }
+    let c = (ss..se.min(ss + 7)).find(|&j| a.tokens[j].is(":"))?;
+    if c == ss
+        || (ss..c).any(|j| {
+            !is_word(a, j) && a.tokens[j].lower != "'s" || lexicon::cue_verb(low(a, j)).is_some()
+        })
+    {
+        return None;
+    }
+    let mut end = se;
+    while end > c + 1 && (a.tokens[end - 1].is_final() || a.tokens[end - 1].is(",")) {
+        end -= 1;
+    }
+    if (c + 1..end).filter(|&j| is_word(a, j)).count() < 3 {
+        return None;
+    }
+    Some(ClaimDraft {
+        kind: ClaimKind::Indirect,
+        speaker: None,
+        source: Some((ss, c)),
+        cue: Some((c, c + 1)),
+        cue_lemma: Some(":".into()),
+        content: (c + 1, end),
+        fragments: vec![],
+        addressee: None,
+        paragraph: para,
+        resolution: SpeakerResolution::Unknown,
+        confidence: 0.5,
+    })
 }
 
 /// True when tokens `[s, e)` look like a role description ("co-founder and CEO of X", "a spokesman for Y").
@@ -1155,7 +1406,8 @@ pub fn nominal_actor_parts(
     let mut h = s;
     let mut end = s;
     for j in s..e {
-        if !is_word(a, j) {
+        let poss = a.tokens[j].kind == TokKind::Quote && a.tok_quote[j].is_none() && j > s;
+        if !is_word(a, j) && !poss {
             break;
         }
         let w = low(a, j);

@@ -19,6 +19,8 @@ pub enum CueClass {
     Intent,
     /// Evidence reporting, often with non-human sources: show, find, suggest.
     Evidence,
+    /// Evaluation and stance acts with a noun-phrase object: endorse, criticise, praise ...
+    Stance,
 }
 
 /// Cue verbs: `lemma:form,form,...:class` (class s/t/b/i/e).
@@ -50,10 +52,80 @@ realise:realises,realised,realising,realizes,realized,realizing:b|acknowledge:ac
 want:wants,wanted,wanting:i|wish:wishes,wished,wishing:i|plan:plans,planned,planning:i|intend:intends,intended,intending:i|\
 refuse:refuses,refused,refusing:i|decline:declines,declined,declining:i|pledge:pledges,pledged,pledging:i|\
 threaten:threatens,threatened,threatening:i|demand:demands,demanded,demanding:i|propose:proposes,proposed,proposing:s|\
-show:shows,showed,shown,showing:e|find:finds,found,finding:e|";
+show:shows,showed,shown,showing:e|find:finds,found,finding:e|\
+endorse:endorses,endorsed,endorsing:x|support:supports,supported,supporting:x|back:backs,backed,backing:x|\
+oppose:opposes,opposed,opposing:x|criticise:criticises,criticised,criticising,criticize,criticizes,criticized,criticizing:x|\
+praise:praises,praised,praising:x|defend:defends,defended,defending:x|accuse:accuses,accused,accusing:x|\
+blame:blames,blamed,blaming:x|attack:attacks,attacked,attacking:x|reject:rejects,rejected,rejecting:x|\
+dismiss:dismisses,dismissed,dismissing:x|question:questions,questioned,questioning:x|slam:slams,slammed,slamming:x|\
+blast:blasts,blasted,blasting:x|welcome:welcomes,welcomed,welcoming:x|condemn:condemns,condemned,condemning:x|\
+applaud:applauds,applauded,applauding:x|cite:cites,cited,citing:x|seek:seeks,sought,seeking:x|\
+offer:offers,offered,offering:x|order:orders,ordered,ordering:x|challenge:challenges,challenged,challenging:x|\
+mock:mocks,mocked,mocking:x|ridicule:ridicules,ridiculed,ridiculing:x|hail:hails,hailed,hailing:x|\
+thank:thanks,thanked,thanking:x|dispute:disputes,disputed,disputing:x|favour:favours,favoured,favouring,favor,favors,favored,favoring:x|\
+prefer:prefers,preferred,preferring:x|label:labels,labeled,labelled,labeling,labelling:x|dub:dubs,dubbed,dubbing:x|\
+characterise:characterises,characterised,characterising,characterize,characterizes,characterized,characterizing:x|\
+portray:portrays,portrayed,portraying:x|compare:compares,compared,comparing:x|lament:laments,lamented,lamenting:x|\
+decry:decries,decried,decrying:x|denounce:denounces,denounced,denouncing:x|tout:touts,touted,touting:x|\
+champion:champions,championed,championing:x|push:pushes,pushed,pushing:x|";
 
 /// Cue forms that are often nouns ("the claims", "his plans"): these need verbal context.
 const NOUN_LIKE_FORMS: &[&str] = &[
+    "support",
+    "supports",
+    "back",
+    "backs",
+    "attack",
+    "attacks",
+    "praise",
+    "offer",
+    "offers",
+    "order",
+    "orders",
+    "question",
+    "questions",
+    "challenge",
+    "challenges",
+    "welcome",
+    "favor",
+    "favour",
+    "blame",
+    "label",
+    "labels",
+    "dispute",
+    "disputes",
+    "thanks",
+    "push",
+    "pushes",
+    "champion",
+    "champions",
+    "defend",
+    "cite",
+    "seek",
+    "supporting",
+    "backing",
+    "attacking",
+    "offering",
+    "questioning",
+    "challenging",
+    "welcoming",
+    "pushing",
+    "criticizing",
+    "criticising",
+    "praising",
+    "defending",
+    "accusing",
+    "blaming",
+    "opposing",
+    "rejecting",
+    "citing",
+    "seeking",
+    "ordering",
+    "mocking",
+    "thanking",
+    "comparing",
+    "endorsing",
+    "dismissing",
     "claims",
     "calls",
     "notes",
@@ -138,6 +210,7 @@ static CUES: Lazy<HashMap<String, CueVerb>> = Lazy::new(|| {
             "b" => CueClass::Thought,
             "i" => CueClass::Intent,
             "e" => CueClass::Evidence,
+            "x" => CueClass::Stance,
             _ => CueClass::Speech,
         };
         let lemma: &'static str = lemma;

@@ -151,6 +151,11 @@ fn show_errors(
                 .find(|p| p.content.0 < gc.1 && gc.0 < p.content.1);
             if let (Some(p), Some(gs)) = (p, g.source) {
                 let ok = p.source.is_some_and(|s| s.0 < gs.1 && gs.0 < s.1);
+                if ok && p.source != Some(gs) && shown < n {
+                    let ps = p.source.map(|s| doc.slice(s.0, s.1)).unwrap_or_default();
+                    println!("  SRCB gold [{src}] ours [{ps}]");
+                    shown += 1;
+                }
                 if !ok && shown < n {
                     let ps = p.source.map(|s| doc.slice(s.0, s.1)).unwrap_or_default();
                     println!(
