@@ -345,8 +345,30 @@ fn complement_ok(a: &Analysis, lemma: &str, class: CueClass, after: usize, se: u
         | "respond" | "reply" | "state" | "continue" | "agree" | "describe" | "mention"
         | "repeat" | "charge" | "recall" | "conclude" | "estimate" | "expect" | "doubt"
         | "suspect" => {
+            let ends = nt.is_none_or(|t| t.is_final()) || after >= se;
+            let speechy = matches!(
+                lemma,
+                "respond"
+                    | "reply"
+                    | "state"
+                    | "continue"
+                    | "agree"
+                    | "mention"
+                    | "repeat"
+                    | "recall"
+                    | "conclude"
+                    | "estimate"
+            );
             return n == "that"
                 || quote_next
+                || (speechy
+                    && (ends
+                        || n == ","
+                            && a.tokens.get(after + 1).is_some_and(|t| {
+                                t.is_cap()
+                                    || t.kind == TokKind::Word
+                                        && DETERMINERS.contains(t.lower.as_str())
+                            })))
                 || (lemma == "expect" && n == "to")
                 || (lemma == "agree" && n == "to");
         }
@@ -373,6 +395,12 @@ fn complement_ok(a: &Analysis, lemma: &str, class: CueClass, after: usize, se: u
             false
         }
         CueClass::Evidence => n == "that" || quote_next,
+        CueClass::Thought => {
+            n == "that"
+                || quote_next
+                || !lexicon::PREPOSITIONS.contains(n)
+                    && nt.is_some_and(|t| t.kind == TokKind::Word || t.kind == TokKind::Quote)
+        }
         CueClass::Stance => {
             nt.is_some_and(|t| {
                 t.kind == TokKind::Word || t.kind == TokKind::Quote || t.kind == TokKind::Hashtag
@@ -932,6 +960,12 @@ fn np_stop(a: &Analysis, i: usize) -> bool {
 /// Subject noun phrase ending right before `vg` (no comma directly before).
 fn np_left(a: &Analysis, ss: usize, vg: usize) -> Option<(usize, usize)> {
     let mut s = vg;
+    // a parenthetical right before the verb: "Gov. Phil Bryant (R) said"
+    if s > ss + 1 && a.tokens[s - 1].is(")") {
+        if let Some(o) = (ss..s - 1).rev().take(12).find(|&j| a.tokens[j].is("(")) {
+            s = o;
+        }
+    }
     while s > ss && !np_stop(a, s - 1) && vg - s < 14 {
         s -= 1;
     }
@@ -1075,9 +1109,11 @@ fn appositive_general(a: &Analysis, ss: usize, vg: usize) -> Option<(usize, usiz
         if seg_end == s || seg_end - s > 8 || (s..seg_end).any(|j| np_stop(a, j)) {
             continue;
         }
-        // the rest must not hold a cue or a quote of its own
+        // the rest must not hold a cue or a (long) quote of its own
         if (s..c1).any(|j| {
             a.tokens[j].kind == TokKind::Quote
+                && a.quote_opened_at(j)
+                    .is_some_and(|q| a.quotes[q].inner_end > j + 6)
                 || a.tok_depth[j] == 0
                     && lexicon::cue_verb(low(a, j))
                         .is_some_and(|c| c.class == CueClass::Speech || c.class == CueClass::Tell)

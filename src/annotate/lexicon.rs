@@ -430,7 +430,8 @@ word_set!(
     "sometimes",
     "routinely",
     "regularly",
-    "usually"
+    "usually",
+    "here"
 );
 
 word_set!(

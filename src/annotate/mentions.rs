@@ -136,6 +136,7 @@ pub fn find(
             && a.tokens[i + 2].is(")")
             && a.tokens[i + 1].kind == TokKind::Word
             && a.tokens[i + 1].is_cap()
+            && a.tokens[i + 1].text.chars().count() >= 2
         {
             let k = out[idx].actor_kind;
             let mut al = mention(i + 1, i + 2, MentionKind::Acronym, k, out[idx].strong_kind);
@@ -253,7 +254,7 @@ pub fn sentence_initial(a: &Analysis, i: usize) -> bool {
             || p.is(":")
             || p.is("[")
         {
-            if p.kind == TokKind::Quote || p.is(":") {
+            if p.is(":") || p.kind == TokKind::Quote && a.is_open_quote(j - 1) {
                 return true;
             }
             j -= 1;
@@ -501,6 +502,7 @@ fn name_kind(
         return (ActorKind::Outlet, true);
     }
     if OUTLET_WORDS.contains(last)
+        && !lexicon::GIVEN_NAMES.contains(a.tokens[s].lower.as_str())
         && (e - s > 1
             || is_acronym(&a.tokens[s].text)
             || matches!(last, "reuters" | "bloomberg" | "politico" | "breitbart"))

@@ -420,7 +420,12 @@ fn classify_furniture(text: &str, first: bool, title: Option<&str>) -> Option<Fu
     {
         return Some(Furniture::Caption);
     }
-    if final_punct {
+    if final_punct || t.ends_with(".)") || t.ends_with(".\u{201D})") {
+        return None;
+    }
+    // long lines and lines with several sentences are body text
+    let words_n = t.split_whitespace().count();
+    if words_n > 30 || t.contains(". ") && words_n > 12 {
         return None;
     }
     let lastw = words.last().copied().unwrap_or("");
