@@ -709,8 +709,24 @@ fn cue_claim(cx: &mut Ctx, si: usize, k: usize, prior: &[ClaimDraft]) -> Option<
     };
     let mut speaker = speaker;
     let mut confidence = 0.85;
-    if source.is_none() && lexicon::noun_like_cue(&form) {
-        return None;
+    if lexicon::noun_like_cue(&form) {
+        // "a pay offer the company calls": a noun-like cue needs a clear subject or an auxiliary
+        let has_aux = (vg..k).any(|j| AUXILIARIES.contains(low(a, j)));
+        let subj_ok = source.is_some_and(|(s0, e0)| {
+            let last = e0 - 1;
+            let t = &a.tokens[last];
+            inverted
+                || relative.is_some()
+                || t.is_cap()
+                || lexicon::SUBJECT_PRONOUNS.contains(t.lower.as_str())
+                || lexicon::ACTOR_NOUNS.contains(t.lower.as_str())
+                || e0 < vg && a.tokens[e0].is(",")
+                || s0 + 1 < e0 && a.tokens[last].lower == "'s"
+                || gerund
+        });
+        if source.is_none() || !(has_aux || subj_ok) {
+            return None;
+        }
     }
     if source.is_none() {
         // implied: the last speaker (direct quote content only)
