@@ -316,6 +316,15 @@ fn complement_ok(a: &Analysis, lemma: &str, class: CueClass, after: usize, se: u
             && a.tokens
                 .get(after + 1)
                 .is_some_and(|t| t.kind == TokKind::Quote));
+    if lexicon::manner_verb(lemma) {
+        // manner-of-speaking verbs only with an adjacent quotation (or one before: checked later)
+        let ends = nt.is_none_or(|t| t.is_final()) || after >= se;
+        return quote_next
+            || ends
+            || n == ","
+            || lexicon::PREPOSITIONS.contains(n)
+            || nt.is_some_and(|t| t.is_cap());
+    }
     match lemma {
         "call" => {
             return matches!(n, "for" | "on")
@@ -460,7 +469,10 @@ fn cue_claim(cx: &mut Ctx, si: usize, k: usize, prior: &[ClaimDraft]) -> Option<
     if cv.lemma == "call" && matches!(low(a, cue_end), "for" | "on") {
         cue_end += 1;
     }
-    if !complement_ok(a, cv.lemma, cv.class, cue_end, se) {
+    let near_quote_before = (k.saturating_sub(6).max(ss)..k).any(|j| a.is_close_quote(j));
+    if !(lexicon::manner_verb(cv.lemma) && near_quote_before)
+        && !complement_ok(a, cv.lemma, cv.class, cue_end, se)
+    {
         return None;
     }
     // verb group to the left
@@ -612,6 +624,31 @@ fn cue_claim(cx: &mut Ctx, si: usize, k: usize, prior: &[ClaimDraft]) -> Option<
     // a closing quote after the final stop belongs to the content
     let content: (usize, usize);
     let mut has_after = (after..end).any(|i| is_word(a, i));
+    // "\"...,\" X said of the claim during a call": the quotation before is the content
+    {
+        let anchor = if inverted {
+            vg
+        } else {
+            source.map(|s| s.0).unwrap_or(vg)
+        };
+        let mut b = anchor;
+        while b > ss && a.tokens[b - 1].is(",") {
+            b -= 1;
+        }
+        let quote_before = b > ss && a.is_close_quote(b - 1);
+        let follows_quote = a.is_open_quote(after)
+            || low(a, after) == "that"
+            || a.tokens
+                .get(after.saturating_sub(1))
+                .is_some_and(|t| t.is(":"));
+        if quote_before
+            && has_after
+            && !follows_quote
+            && !matches!(cv.class, CueClass::Intent | CueClass::Stance)
+        {
+            has_after = false;
+        }
+    }
     // parenthetical "CLAUSE, X said, in a dispute ...": the clause before is the content
     let adjunct_next = {
         let w = low(a, after);
