@@ -18,10 +18,10 @@ const MAX_PIECE_CHARS: usize = 1500;
 
 enum Backbone {
     Bert {
-        model: BertModel,
+        model: Box<BertModel>,
         head: candle_nn::Linear,
     },
-    Deberta(DebertaV2NERModel),
+    Deberta(Box<DebertaV2NERModel>),
 }
 
 /// A token-classification model loaded from a local directory.
@@ -52,7 +52,10 @@ impl TokenClassifierModel {
                 let model = BertModel::load(vb.clone(), &config).map_err(candle_err(dir))?;
                 let head = candle_nn::linear(config.hidden_size, labels.len(), vb.pp("classifier"))
                     .map_err(candle_err(dir))?;
-                Backbone::Bert { model, head }
+                Backbone::Bert {
+                    model: Box::new(model),
+                    head,
+                }
             }
             "deberta-v2" | "deberta_v2" => {
                 let config: DebertaConfig = serde_json::from_value(raw)
@@ -62,7 +65,9 @@ impl TokenClassifierModel {
                 } else {
                     vb
                 };
-                Backbone::Deberta(DebertaV2NERModel::load(vb, &config, None).map_err(candle_err(dir))?)
+                Backbone::Deberta(Box::new(
+                    DebertaV2NERModel::load(vb, &config, None).map_err(candle_err(dir))?,
+                ))
             }
             other => {
                 return Err(model_err(

@@ -188,7 +188,7 @@ impl StanceBackend for RulesBackend {
                 let unit = self.best_unit(&c.stems, t);
                 let kw = Self::keyword_hit(&c.stems, t);
                 let (unit, score) = match (unit, kw) {
-                    (Some((u, s)), true) => (Some(u), (s + 0.1).min(1.0)),
+                    (Some((u, s)), true) => (Some(u), (s + 0.05).min(1.0)),
                     (Some((u, s)), false) => (Some(u), s),
                     (None, true) => (None, 0.5),
                     (None, false) => continue,

@@ -1,7 +1,8 @@
 //! Claim clustering across the whole coverage: claims that say the same thing
 //! grouped together, each group labelled with a short representative phrase.
 //!
-//! Rules mode compares content-word sets (Jaccard); model mode compares
+//! Rules mode compares content-word sets (Jaccard, zero below two shared
+//! words); model mode compares
 //! sentence embeddings (cosine). Both then merge groups by average-link
 //! agglomerative clustering until no pair of groups is similar enough.
 
@@ -108,8 +109,12 @@ fn similarity_matrix(
                 .collect();
             for i in 0..n {
                 for j in i..n {
+                    // One shared word is chance, not a restatement.
+                    let shared = s[i].intersection(&s[j]).count();
                     let x = if i == j {
                         1.0
+                    } else if shared < 2 {
+                        0.0
                     } else {
                         text::jaccard(&s[i], &s[j])
                     };

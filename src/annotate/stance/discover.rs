@@ -113,10 +113,10 @@ pub fn discover(
     let sims = backend.similarity(&texts, &texts)?;
     // Greedy merge: each candidate joins the first earlier group it is similar to.
     let mut groups: Vec<Vec<usize>> = vec![];
-    for i in 0..cands.len() {
+    for (i, row) in sims.iter().enumerate().take(cands.len()) {
         match groups
             .iter_mut()
-            .find(|g| g.iter().any(|&j| sims[i][j] >= merge_threshold))
+            .find(|g| g.iter().any(|&j| row[j] >= merge_threshold))
         {
             Some(g) => g.push(i),
             None => groups.push(vec![i]),

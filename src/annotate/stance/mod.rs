@@ -64,7 +64,7 @@ impl Default for StanceOptions {
     fn default() -> Self {
         StanceOptions {
             rules_threshold: 0.4,
-            embed_threshold: 0.55,
+            embed_threshold: 0.6,
             discover: true,
             merge_threshold_rules: 0.45,
             merge_threshold_model: 0.75,
@@ -218,6 +218,7 @@ impl StanceAnalyser {
                 targets.extend(new);
             }
         }
+        let matches = keep_best_matches(matches);
         let mut stances = self.claim_stances(doc, ex, &clauses, &targets, &matches);
         let mut out_targets: Vec<crate::extraction::Target> = vec![];
         let used: BTreeSet<&str> = stances.iter().map(|s| s.target.as_str()).collect();
@@ -302,13 +303,14 @@ impl StanceAnalyser {
                 continue;
             };
             let target = &targets[ti];
-            let cue = polarity::cue_sign(claim.cue_lemma.as_deref());
+            let cue_pol = polarity::cue_polarity(claim.cue_lemma.as_deref());
+            let cue = cue_pol.unwrap_or(1);
             let mut sum = 0f32;
             let mut abs = 0f32;
             let mut max_score = 0f32;
             let mut evidence = vec![];
             let mut method = "rules".to_string();
-            if let (Some(cue_span), true) = (&claim.cue, cue < 0) {
+            if let (Some(cue_span), true) = (&claim.cue, cue_pol.is_some()) {
                 evidence.push(Evidence {
                     kind: "cue".into(),
                     text: cue_span.text.clone(),
@@ -360,7 +362,7 @@ impl StanceAnalyser {
                             text: format!("keyword of \"{}\"", target.target.label),
                             span: Some(Span::of(doc, c.start, c.end)),
                         });
-                        if c.sign.is_marked() {
+                        if c.sign.is_marked() || cue_pol.is_some() {
                             (c.sign.sign * cue) as f32 * m.score
                         } else {
                             0.0
@@ -467,6 +469,20 @@ impl StanceAnalyser {
             })
             .collect()
     }
+}
+
+/// A clause that matches several targets is kept only for those it matches
+/// nearly as well as its best one (at least 70% of the best score).
+fn keep_best_matches(matches: Vec<Match>) -> Vec<Match> {
+    let mut best: BTreeMap<usize, f32> = BTreeMap::new();
+    for m in &matches {
+        let b = best.entry(m.clause).or_insert(0.0);
+        *b = b.max(m.score);
+    }
+    matches
+        .into_iter()
+        .filter(|m| m.score >= 0.7 * best.get(&m.clause).copied().unwrap_or(0.0))
+        .collect()
 }
 
 fn side_name(side: i8) -> &'static str {

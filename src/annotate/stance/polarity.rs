@@ -142,11 +142,9 @@ const NEGATIVE: &[&str] = &[
     "lies",
     "lying",
     "fraud",
-    "irony",
-    "ironic",
     "hypocri",
     "unaccept",
-    "problem",
+    "object",
 ];
 
 /// Positive words that are too ambiguous after certain contexts ("right to" = entitlement).
@@ -250,6 +248,21 @@ pub fn clause_sign(toks: &[Token], sentence_is_conditional: bool) -> ClauseSign 
     }
     let mut consumed = vec![false; negators.len()];
     let mut evaluations = vec![];
+    // "not (go) far enough" / "not enough": the speaker wants more of it.
+    for (i, word) in w.iter().enumerate() {
+        if *word == "enough" {
+            if let Some(k) = negators
+                .iter()
+                .enumerate()
+                .rev()
+                .find(|(k, &j)| !consumed[*k] && j < i && i - j <= 7)
+                .map(|(k, _)| k)
+            {
+                consumed[k] = true;
+                evaluations.push((i, 1));
+            }
+        }
+    }
     for i in 0..n {
         if skip[i] || negators.contains(&i) {
             continue;
@@ -330,22 +343,37 @@ pub fn is_conditional(sentence_tokens: &[Token]) -> bool {
             .any(|t| matches!(t.lower.as_str(), "would" | "could"))
 }
 
-/// The polarity a reporting cue gives to its content: -1 for cues that deny or
-/// reject the content ("deny", "dismiss", "reject", "dispute"), else +1.
-pub fn cue_sign(cue_lemma: Option<&str>) -> i8 {
-    match cue_lemma.map(|s| s.to_ascii_lowercase()) {
-        Some(c)
-            if [
-                "deny", "denied", "reject", "dismiss", "dispute", "refute", "rebut", "doubt",
-                "question", "contest", "disagree",
-            ]
-            .iter()
-            .any(|d| c.starts_with(d)) =>
-        {
-            -1
-        }
-        _ => 1,
+/// Cues that reject their content ("denied that ...", "rejected the plan").
+const REJECTING_CUES: &[&str] = &[
+    "deny", "deni", "reject", "dismiss", "dispute", "refut", "rebut", "doubt", "contest",
+    "disagree", "oppos", "condemn", "denounc", "decr",
+];
+
+/// Cues that endorse their content ("welcomed the ban", "backed the plan").
+const ENDORSING_CUES: &[&str] = &[
+    "welcom", "prais", "endors", "support", "back", "applaud", "hail", "agree", "approv",
+    "champion",
+];
+
+/// The polarity a reporting cue gives to its content: `Some(-1)` for cues that
+/// deny or reject it ("deny", "dismiss", "reject", "oppose"), `Some(1)` for
+/// cues that endorse it ("welcome", "praise", "back"), `None` for neutral
+/// cues ("say", "claim").
+pub fn cue_polarity(cue_lemma: Option<&str>) -> Option<i8> {
+    let c = cue_lemma?.trim().to_ascii_lowercase();
+    let head = c.split_whitespace().last().unwrap_or("");
+    if REJECTING_CUES.iter().any(|d| head.starts_with(d)) {
+        Some(-1)
+    } else if ENDORSING_CUES.iter().any(|d| head.starts_with(d)) {
+        Some(1)
+    } else {
+        None
     }
+}
+
+/// The sign a cue multiplies its content's polarity by: -1 for rejecting cues, else +1.
+pub fn cue_sign(cue_lemma: Option<&str>) -> i8 {
+    cue_polarity(cue_lemma).unwrap_or(1)
 }
 
 #[cfg(test)]
@@ -384,6 +412,11 @@ mod tests {
         );
         assert_eq!(sign("the new tax is a sensible and fair measure"), 1);
         assert_eq!(sign("whether or not sites are removed"), 1);
+        assert_eq!(sign("she did not believe the charge went far enough"), 1);
+        assert_eq!(
+            sign("a national ban would not solve the problem of online bullying"),
+            -1
+        );
     }
 
     #[test]
@@ -391,6 +424,9 @@ mod tests {
         assert_eq!(cue_sign(Some("deny")), -1);
         assert_eq!(cue_sign(Some("dismissed")), -1);
         assert_eq!(cue_sign(Some("say")), 1);
+        assert_eq!(cue_polarity(Some("welcomed")), Some(1));
+        assert_eq!(cue_polarity(Some("has rejected")), Some(-1));
+        assert_eq!(cue_polarity(Some("claim")), None);
         assert_eq!(cue_sign(None), 1);
     }
 }
