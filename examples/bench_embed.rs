@@ -38,19 +38,35 @@ fn main() -> anyhow::Result<()> {
     let e = SentenceEmbedder::load(&dir)?;
     let load_s = load.elapsed().as_secs_f64();
     e.embed(&batch[..batch.len().min(32)])?; // warm-up
+    let cpu0 = cpu_seconds();
     let t = Instant::now();
     let v = e.embed(&batch)?;
     let s = t.elapsed().as_secs_f64();
+    let cpu = cpu_seconds().zip(cpu0).map(|(a, b)| a - b);
     anyhow::ensure!(v.len() == n);
+    let load_avg = std::fs::read_to_string("/proc/loadavg").unwrap_or_default();
     println!(
-        "model={} sentences={} mean_words={:.1} threads={} load_s={:.2} embed_s={:.2} sentences_per_s={:.1}",
+        "model={} sentences={} mean_words={:.1} threads={} load_s={:.2} embed_s={:.2} sentences_per_s={:.1} cpu_s={} sentences_per_cpu_s={} loadavg={}",
         e.name(),
         n,
         words as f64 / n as f64,
         std::env::var("RAYON_NUM_THREADS").unwrap_or_else(|_| "all".into()),
         load_s,
         s,
-        n as f64 / s
+        n as f64 / s,
+        cpu.map(|c| format!("{c:.2}")).unwrap_or_else(|| "?".into()),
+        cpu.map(|c| format!("{:.1}", n as f64 / c)).unwrap_or_else(|| "?".into()),
+        load_avg.split_whitespace().next().unwrap_or("?")
     );
     Ok(())
+}
+
+/// User + system CPU seconds of this process (Linux /proc; 100 ticks/s).
+fn cpu_seconds() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    let rest = stat.rsplit_once(") ")?.1;
+    let f: Vec<&str> = rest.split_whitespace().collect();
+    let utime: f64 = f.get(11)?.parse().ok()?;
+    let stime: f64 = f.get(12)?.parse().ok()?;
+    Some((utime + stime) / 100.0)
 }

@@ -198,6 +198,101 @@ fn deberta_token_classifier_and_nli_load_and_run() {
     assert!(NliClassifier::prob(&out, "contra") > 0.99);
 }
 
+/// Writes a tiny DeBERTa-v2 NLI model whose head always answers `winner`.
+fn tiny_nli(dir: &Path, winner: usize) {
+    let labels = ["entailment", "neutral", "contradiction"];
+    let cfg = deberta_config(&labels);
+    let config: debertav2::Config = serde_json::from_value(cfg.clone()).unwrap();
+    let mut vm = VarMap::new();
+    let vb = VarBuilder::from_varmap(&vm, DType::F32, &Device::Cpu);
+    debertav2::DebertaV2SeqClassificationModel::load(vb.pp("deberta"), &config, None).unwrap();
+    let mut bias = [0f32; 3];
+    bias[winner] = 30.0;
+    vm.set_one("classifier.bias", Tensor::new(&bias, &Device::Cpu).unwrap())
+        .unwrap();
+    vm.set_one(
+        "classifier.weight",
+        Tensor::zeros((3, 16), DType::F32, &Device::Cpu).unwrap(),
+    )
+    .unwrap();
+    vm.save(dir.join("model.safetensors")).unwrap();
+    write(dir, "config.json", &cfg);
+    write(dir, "tokenizer.json", &tokenizer_json());
+}
+
+/// The NLI pair classifier plugs into the stance stage and, when confident,
+/// decides the polarity of a matched claim.
+#[test]
+fn nli_model_decides_stance_polarity() {
+    use stancegraph::annotate::stance::StanceAnalyser;
+    use stancegraph::extraction::*;
+    use stancegraph::targets::TargetCatalogue;
+    use std::sync::Arc;
+    let tmp = tempfile::tempdir().unwrap();
+    let article = tmp.path().join("tax.txt");
+    std::fs::write(&article, "Ann Berg said the new city tax is fair.\n").unwrap();
+    let doc = stancegraph::ingest::load_file(&article).unwrap().remove(0);
+    let cat = TargetCatalogue::parse(
+        Path::new("t.toml"),
+        "[[target]]\nid = \"city-tax\"\nlabel = \"City tax\"\nfavour = [\"the new city tax is fair\"]\n",
+    )
+    .unwrap();
+    let base = {
+        let mut ex = Extraction::empty(&doc, "rules");
+        ex.actors.push(Actor {
+            id: "a1".into(),
+            name: "Ann Berg".into(),
+            kind: ActorKind::Person,
+            aliases: vec![],
+            mentions: vec![],
+            same_as: vec![],
+            is_publisher: false,
+        });
+        let start = doc.text.find("the new").unwrap();
+        ex.claims.push(Claim {
+            id: "c1".into(),
+            kind: ClaimKind::Indirect,
+            speaker: Some("a1".into()),
+            source: None,
+            cue: None,
+            cue_lemma: Some("say".into()),
+            content: Span::of(&doc, start, start + "the new city tax is fair".len()),
+            fragments: vec![],
+            addressee: None,
+            paragraph: 0,
+            resolution: SpeakerResolution::Explicit,
+            confidence: 0.9,
+        });
+        ex
+    };
+    let run = |winner: Option<usize>| {
+        let nli: Option<Arc<dyn PairClassifier>> = winner.map(|w| {
+            let d = tmp.path().join(format!("nli{w}"));
+            std::fs::create_dir_all(&d).unwrap();
+            tiny_nli(&d, w);
+            Arc::new(NliClassifier::load(&d).unwrap()) as Arc<dyn PairClassifier>
+        });
+        let mut ex = base.clone();
+        StanceAnalyser::new(cat.clone(), None, nli).analyse(&doc, &mut ex);
+        ex.stances
+            .into_iter()
+            .find(|s| s.target == "city-tax")
+            .unwrap()
+    };
+    assert_eq!(run(None).polarity, Polarity::Favour);
+    let contra = run(Some(2));
+    assert_eq!(contra.polarity, Polarity::Against);
+    assert!(contra.method.starts_with("nli:"));
+    assert!(contra.evidence.iter().any(|e| e.kind == "nli"));
+    assert_eq!(run(Some(0)).polarity, Polarity::Favour);
+    // Neutral NLI leaves the rules' decision in place.
+    let neutral = run(Some(1));
+    assert_eq!(
+        (neutral.polarity, neutral.method.as_str()),
+        (Polarity::Favour, "rules")
+    );
+}
+
 fn tiny_bert_embedder(dir: &Path) {
     let cfg = bert_config(None);
     let config: bert::Config = serde_json::from_value(cfg.clone()).unwrap();

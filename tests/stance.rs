@@ -527,3 +527,62 @@ fn stance_accuracy() {
     // The rules must get most of the gold right on their own.
     assert!(results["rules"] >= 0.75, "{results:?}");
 }
+
+#[test]
+fn annotator_from_options_finds_catalogue_and_models() {
+    use stancegraph::annotate::{Annotator, AnnotatorOptions};
+    let corpus = root().join("corpus/ibtimes-uk-cloudflare-isis-websites.md");
+    let doc = stancegraph::ingest::load_file(&corpus).unwrap().remove(0);
+    // targets.toml beside the corpus file is picked up.
+    let opts = AnnotatorOptions {
+        corpus: vec![corpus.clone()],
+        ..Default::default()
+    };
+    let a = Annotator::from_options(&opts).unwrap();
+    assert_eq!(a.stance.catalogue().len(), 6);
+    let ex = a.annotate(&doc);
+    let ids: Vec<&str> = ex.targets.iter().map(|t| t.id.as_str()).collect();
+    for id in [
+        "cut-service",
+        "vigilante-takedowns",
+        "legal-process",
+        "dos-attacks",
+        "takedowns-hurt-intelligence",
+    ] {
+        assert!(ids.contains(&id), "{ids:?}");
+    }
+    assert_eq!(ex.run.method, "rules");
+    // An explicit catalogue wins; a broken one is an error naming the file.
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("mine.toml");
+    std::fs::write(&bad, "[[target]]\nid = \"a\"\n").unwrap();
+    let err = Annotator::from_options(&AnnotatorOptions {
+        targets: Some(bad.clone()),
+        corpus: vec![corpus.clone()],
+        ..Default::default()
+    })
+    .err()
+    .unwrap()
+    .to_string();
+    assert!(err.contains("mine.toml") && err.contains("label"), "{err}");
+    // A model directory without model files is an error naming it.
+    let err = Annotator::from_options(&AnnotatorOptions {
+        model: Some(dir.path().to_path_buf()),
+        ..Default::default()
+    })
+    .err()
+    .unwrap()
+    .to_string();
+    assert!(err.contains(&dir.path().display().to_string()), "{err}");
+    // With the embedding model the provenance names it.
+    if let Some(m) = model_dir() {
+        let a = Annotator::from_options(&AnnotatorOptions {
+            model: Some(m),
+            corpus: vec![corpus],
+            ..Default::default()
+        })
+        .unwrap();
+        assert!(a.method().contains("all-MiniLM-L6-v2"), "{}", a.method());
+        assert!(a.stance.embedder().is_some());
+    }
+}

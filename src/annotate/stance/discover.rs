@@ -1,9 +1,9 @@
 //! Targets discovered from the coverage: what reported claims are about.
 //!
 //! The main clause of an indirect (or mixed) claim is a proposition someone
-//! took a position on ("his company would not be blocking its service to the
-//! listed websites"). Its positive form, negators removed, becomes a target
-//! ("company would be blocking its service to the listed websites"), unless
+//! took a position on ("the mayor would not be closing the two libraries").
+//! Its positive form, negators removed, becomes a target ("the mayor would be
+//! closing the two libraries"), unless
 //! the catalogue already covers it; discovered targets that mean the same
 //! thing are merged (content-word overlap, or embedding similarity).
 
@@ -161,8 +161,8 @@ mod tests {
     #[test]
     fn positive_form_drops_negation() {
         assert_eq!(
-            positive_form("that his company would not be blocking its service"),
-            "his company would be blocking its service"
+            positive_form("that the mayor would not be closing the libraries"),
+            "the mayor would be closing the libraries"
         );
         assert_eq!(
             positive_form("the tax won't raise money"),

@@ -388,30 +388,30 @@ mod tests {
 
     #[test]
     fn negation_and_evaluation() {
-        assert_eq!(sign("the company would be blocking its service"), 1);
-        assert_eq!(sign("his company would not be blocking its service"), -1);
-        assert_eq!(sign("I don't approve of this"), -1);
-        assert_eq!(sign("DoS attacks are illegal"), -1);
+        assert_eq!(sign("the mayor would be closing the libraries"), 1);
+        assert_eq!(sign("the mayor would not be closing the libraries"), -1);
+        assert_eq!(sign("I don't approve of the plan"), -1);
+        assert_eq!(sign("the strikes are illegal"), -1);
         assert_eq!(
-            sign("it's not right for us to inspect what is or isn't going through"),
+            sign("it's not right for us to read what is or isn't in the letters"),
             -1
         );
         assert_eq!(
-            sign("There is no society on Earth that tolerates mob rule"),
+            sign("There is no town in the county that tolerates such chaos"),
             -1
         );
         assert_eq!(
-            sign("which we have not done without following the proper legal process"),
+            sign("which we have not done without asking the court first"),
             1
         );
-        assert_eq!(sign("its business practices are less than ethical"), -1);
-        assert_eq!(sign("it would mean submitting to mob rule"), -1);
+        assert_eq!(sign("their lending practices are less than ethical"), -1);
+        assert_eq!(sign("it would mean giving in to the loudest voices"), -1);
         assert_eq!(
-            sign("If companies start censoring there would be an uproar"),
+            sign("If councils start closing libraries there would be an uproar"),
             -1
         );
         assert_eq!(sign("the new tax is a sensible and fair measure"), 1);
-        assert_eq!(sign("whether or not sites are removed"), 1);
+        assert_eq!(sign("whether or not the libraries are closed"), 1);
         assert_eq!(sign("she did not believe the charge went far enough"), 1);
         assert_eq!(
             sign("a national ban would not solve the problem of online bullying"),

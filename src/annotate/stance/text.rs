@@ -715,7 +715,7 @@ mod tests {
         assert_eq!(stem("confiscating"), stem("confiscate"));
         assert_eq!(stem("police"), "police");
         assert_eq!(stem("tolerated"), stem("tolerates"));
-        let s = content_stems("Companies should take down the listed websites");
+        let s = content_stems("Companies should take down the offending websites");
         assert!(
             s.contains("remove") && s.contains("company") && s.contains("site"),
             "{s:?}"
