@@ -303,7 +303,10 @@ impl StanceBackend for EmbeddingBackend {
             for (ti, t) in targets.iter().enumerate() {
                 let mut best: Option<(usize, f32)> = None;
                 for ui in 0..t.units.len() {
-                    let sim = cosine(cv, &uvecs[base + ui]) * t.units[ui].weight.max(0.9);
+                    let Some(uv) = uvecs.get(base + ui) else {
+                        continue;
+                    };
+                    let sim = cosine(cv, uv) * t.units[ui].weight.max(0.9);
                     if best.is_none_or(|(_, s)| sim > s) {
                         best = Some((ui, sim));
                     }

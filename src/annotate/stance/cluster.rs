@@ -94,6 +94,13 @@ fn similarity_matrix(
         Some(e) => {
             let texts: Vec<&str> = claims.iter().map(|c| c.text.as_str()).collect();
             let v = e.embed(&texts)?;
+            if v.len() != n {
+                return Err(crate::Error::Other(format!(
+                    "embedder {} returned {} vectors for {n} texts",
+                    e.name(),
+                    v.len()
+                )));
+            }
             for i in 0..n {
                 for j in i..n {
                     let s = cosine(&v[i], &v[j]);
