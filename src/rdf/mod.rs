@@ -72,4 +72,6 @@
 //! Every extracted node (quote, claim, mention, membership, orgrel, act, stance) also has
 //! `prov:wasGeneratedBy <run>`.
 
+pub mod derived;
+pub mod mapping;
 pub mod vocab;
