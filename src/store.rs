@@ -10,6 +10,22 @@ use oxigraph::sparql::{QueryResults, SparqlEvaluator};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
+/// Prefixes predeclared in every query.
+const PREFIXES: &[(&str, &str)] = &[
+    ("sg", crate::rdf::vocab::SG_NS),
+    ("sgid", crate::rdf::vocab::ID_NS),
+    ("schema", crate::rdf::vocab::SCHEMA_NS),
+    ("prov", crate::rdf::vocab::PROV_NS),
+    ("org", crate::rdf::vocab::ORG_NS),
+    ("nif", crate::rdf::vocab::NIF_NS),
+    ("itsrdf", crate::rdf::vocab::ITSRDF_NS),
+    ("skos", crate::rdf::vocab::SKOS_NS),
+    ("rdf", crate::rdf::vocab::RDF_NS),
+    ("rdfs", crate::rdf::vocab::RDFS_NS),
+    ("owl", crate::rdf::vocab::OWL_NS),
+    ("xsd", crate::rdf::vocab::XSD_NS),
+];
+
 /// A stancegraph store.
 pub struct Store {
     inner: oxigraph::store::Store,
@@ -107,8 +123,15 @@ impl Store {
     }
 
     /// Parses `sparql` and prepares it with the default graph as the union of all graphs.
+    /// The prefixes of [`crate::rdf::vocab::SPARQL_PREFIXES`] are predeclared.
     pub fn prepare(&self, sparql: &str) -> Result<oxigraph::sparql::PreparedSparqlQuery> {
-        let mut prepared = SparqlEvaluator::new()
+        let mut evaluator = SparqlEvaluator::new();
+        for (p, ns) in PREFIXES {
+            evaluator = evaluator
+                .with_prefix(*p, *ns)
+                .map_err(|e| Error::Sparql(e.to_string()))?;
+        }
+        let mut prepared = evaluator
             .parse_query(sparql)
             .map_err(|e| Error::Sparql(e.to_string()))?;
         prepared.dataset_mut().set_default_graph_as_union();
