@@ -413,8 +413,47 @@ fn keys_for(kind: ActorKind, names: &[String]) -> BTreeSet<String> {
         if !k.is_empty() {
             keys.insert(k);
         }
+        if kind != ActorKind::Person {
+            let stripped = normalise(strip_org_suffix(n));
+            if stripped.chars().count() >= 3 {
+                keys.insert(stripped);
+            }
+        }
     }
     keys
+}
+
+/// `name` without a trailing legal-form word ("Ltd", "Inc.", "plc", "GmbH", ...).
+pub fn strip_org_suffix(name: &str) -> &str {
+    const SUFFIXES: &[&str] = &[
+        "ltd",
+        "ltd.",
+        "limited",
+        "inc",
+        "inc.",
+        "incorporated",
+        "plc",
+        "llc",
+        "llp",
+        "corp",
+        "corp.",
+        "corporation",
+        "gmbh",
+        "ag",
+        "sa",
+        "s.a.",
+        "nv",
+        "bv",
+        "co",
+        "co.",
+    ];
+    let t = name.trim().trim_end_matches(',');
+    if let Some((head, last)) = t.rsplit_once(char::is_whitespace) {
+        if SUFFIXES.contains(&last.to_lowercase().as_str()) {
+            return head.trim_end().trim_end_matches(',');
+        }
+    }
+    t
 }
 
 /// An external identifier as an IRI: `wikidata:Q42`, `wd:Q42`, `Q42` or a full IRI.
@@ -442,6 +481,16 @@ mod tests {
         assert_eq!(normalise("Yahoo!"), "yahoo");
         assert_eq!(normalise("Société Générale"), "societegenerale");
         assert_eq!(normalise("The Guardian"), "guardian");
+        assert_eq!(strip_org_suffix("Acme Widgets Ltd"), "Acme Widgets");
+        assert_eq!(strip_org_suffix("Acme"), "Acme");
+    }
+
+    #[test]
+    fn legal_form_variants_merge_for_organisations_only() {
+        let mut r = Resolver::new(ActorKb::default());
+        let a = r.resolve_one("Northwind Traders Ltd", ActorKind::Organisation, &[], &[]);
+        let b = r.resolve_one("NorthWind Traders", ActorKind::Unknown, &[], &[]);
+        assert_eq!(a.iri, b.iri);
     }
 
     #[test]
