@@ -368,9 +368,8 @@ mod tests {
                 "{} must start with a comment",
                 c.name
             );
-            store
-                .prepare(c.sparql)
-                .unwrap_or_else(|e| panic!("{}: {e}", c.name));
+            let prepared = store.prepare(c.sparql);
+            assert!(prepared.is_ok(), "{}: {:?}", c.name, prepared.err());
         }
     }
 }

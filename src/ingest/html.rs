@@ -136,25 +136,17 @@ fn metadata(page: &Html) -> Meta {
             match key.to_ascii_lowercase().as_str() {
                 "og:title" => meta.title = Some(content),
                 "og:site_name" => meta.outlet = Some(content),
-                "og:url" => {
-                    if meta.url.is_none() {
-                        meta.url = Some(content)
-                    }
+                "og:url" if meta.url.is_none() => meta.url = Some(content),
+                "author" | "article:author" | "byl" if meta.author.is_none() => {
+                    meta.author = Some(content.trim_start_matches("By ").to_string())
                 }
-                "author" | "article:author" | "byl" => {
-                    if meta.author.is_none() {
-                        meta.author = Some(content.trim_start_matches("By ").to_string())
-                    }
+                "article:published_time" | "datepublished" | "date" | "pubdate"
+                    if meta.date.is_none() =>
+                {
+                    meta.date = Some(content)
                 }
-                "article:published_time" | "datepublished" | "date" | "pubdate" => {
-                    if meta.date.is_none() {
-                        meta.date = Some(content)
-                    }
-                }
-                "og:locale" | "language" | "content-language" => {
-                    if meta.language.is_none() {
-                        meta.language = Some(content)
-                    }
+                "og:locale" | "language" | "content-language" if meta.language.is_none() => {
+                    meta.language = Some(content)
                 }
                 k if k.starts_with("og:")
                     || k.starts_with("article:")
