@@ -60,12 +60,27 @@ pub fn jaccard_clusters(texts: &[String], threshold: f64) -> Vec<Vec<usize>> {
         }
         x
     }
+    // Only pairs sharing a content word can reach the threshold: compare those.
+    let mut by_word: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, w) in words.iter().enumerate() {
+        if w.len() >= 2 {
+            for x in w {
+                by_word.entry(x.as_str()).or_default().push(i);
+            }
+        }
+    }
     for i in 0..texts.len() {
-        for j in i + 1..texts.len() {
-            if words[i].len() >= 2
-                && words[j].len() >= 2
-                && jaccard(&words[i], &words[j]) >= threshold
-            {
+        if words[i].len() < 2 {
+            continue;
+        }
+        let mut candidates: BTreeSet<usize> = BTreeSet::new();
+        for x in &words[i] {
+            if let Some(ids) = by_word.get(x.as_str()) {
+                candidates.extend(ids.iter().copied().filter(|&j| j > i));
+            }
+        }
+        for j in candidates {
+            if jaccard(&words[i], &words[j]) >= threshold {
                 let (a, b) = (find(&mut parent, i), find(&mut parent, j));
                 if a != b {
                     parent[b.max(a)] = a.min(b);
