@@ -138,7 +138,9 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
             .file_name()
             .and_then(|n| n.to_str())
             .is_some_and(|n| n.starts_with('.'));
-        if hidden {
+        // Symlinked directories are not followed (no cycles).
+        let symlink = std::fs::symlink_metadata(&p).is_ok_and(|m| m.file_type().is_symlink());
+        if hidden || (symlink && p.is_dir()) {
             continue;
         }
         if p.is_dir() {

@@ -347,11 +347,33 @@ fn write_article(cx: &Ctx<'_>, b: &mut Builder, article: &NamedNode) {
 }
 
 fn write_actors(cx: &Ctx<'_>, b: &mut Builder) {
-    let mut done = HashSet::new();
-    for r in cx.actors.values() {
-        if !done.insert(r.iri.clone()) {
-            continue;
+    // Several local actors (and the metadata publisher) may resolve to one node.
+    let mut merged: Vec<crate::resolve::ResolvedActor> = vec![];
+    let mut keys: Vec<&String> = cx.actors.keys().collect();
+    keys.sort();
+    for k in keys {
+        let r = &cx.actors[k];
+        match merged.iter_mut().find(|m| m.iri == r.iri) {
+            Some(m) => {
+                m.is_publisher |= r.is_publisher;
+                for alt in &r.alt_labels {
+                    if !m.alt_labels.contains(alt) {
+                        m.alt_labels.push(alt.clone());
+                    }
+                }
+                for s in &r.same_as {
+                    if !m.same_as.contains(s) {
+                        m.same_as.push(s.clone());
+                    }
+                }
+                if m.kind == ActorKind::Unknown {
+                    m.kind = r.kind;
+                }
+            }
+            None => merged.push(r.clone()),
         }
+    }
+    for r in &merged {
         let a = &r.iri;
         b.add(a.clone(), rdfs::TYPE, sg::ACTOR);
         b.add(a.clone(), rdfs::TYPE, prov::AGENT);
@@ -362,7 +384,9 @@ fn write_actors(cx: &Ctx<'_>, b: &mut Builder) {
         b.lit(a, rdfs::LABEL, &r.name);
         b.lit(a, sg::ACTOR_KIND, actor_kind_str(r.kind));
         for alt in &r.alt_labels {
-            b.lit(a, skos::ALT_LABEL, alt);
+            if alt != &r.name {
+                b.lit(a, skos::ALT_LABEL, alt);
+            }
         }
         for s in &r.same_as {
             b.add(a.clone(), schema::SAME_AS, s.clone());
