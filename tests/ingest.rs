@@ -409,6 +409,28 @@ fn ingest_reads_from_several_paths_and_an_actor_kb() {
     );
 }
 
+#[test]
+fn two_files_with_the_same_document_id_are_not_merged_silently() {
+    let dir = tempfile::tempdir().unwrap();
+    for sub in ["a", "b"] {
+        std::fs::create_dir_all(dir.path().join(sub)).unwrap();
+        std::fs::write(
+            dir.path().join(sub).join("notice.txt"),
+            format!("The {sub} council said the road will reopen in June."),
+        )
+        .unwrap();
+    }
+    let store = dir.path().join("s.db");
+    let o = stancegraph(&["ingest", dir.path().to_str().unwrap()], &store);
+    assert!(!o.status.success());
+    let err = stderr(&o);
+    assert!(
+        err.contains("b/notice.txt") && err.contains("already used by"),
+        "{err}"
+    );
+    assert!(err.contains("1 new"), "{err}");
+}
+
 /// End to end on the demo article: the four named speakers reach the graph
 /// with citations that point back into the text, and the graph conforms.
 #[test]

@@ -186,6 +186,7 @@ pub fn ingest_paths(
     let mut files = crate::ingest::discover(paths);
     files.dedup();
     progress(Progress::Start { total: files.len() });
+    let mut seen: std::collections::HashMap<String, String> = std::collections::HashMap::new();
     let fail = |summary: &mut Summary, e: Error, progress: &mut dyn FnMut(Progress<'_>)| {
         let msg = e.to_string().replace('\n', " ");
         progress(Progress::Failed { message: &msg });
@@ -197,6 +198,19 @@ pub fn ingest_paths(
             Err(e) => fail(&mut summary, e, progress),
             Ok(records) => {
                 for r in records {
+                    let r = r.and_then(|doc| match seen.get(&doc.id) {
+                        Some(first) => Err(Error::input(
+                            &doc.source,
+                            format!(
+                                "document id {:?} is already used by {first} in this run; rename the file or give the record an id",
+                                doc.id
+                            ),
+                        )),
+                        None => {
+                            seen.insert(doc.id.clone(), doc.source.clone());
+                            Ok(doc)
+                        }
+                    });
                     match r.and_then(|doc| ing.ingest_document(&doc)) {
                         Ok(Outcome::New) => summary.new += 1,
                         Ok(Outcome::Updated) => summary.updated += 1,
