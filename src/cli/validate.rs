@@ -27,7 +27,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         None => None,
     };
     let store = Store::open_read_only(&args.store.store)?;
-    let report = stancegraph::validate::validate_store(&store, shapes.as_deref())?;
+    let report =
+        stancegraph::validate::validate_store(&store, shapes.as_deref()).with_context(|| {
+            match &args.shapes {
+                Some(p) => format!("validating against {}", p.display()),
+                None => "validating against the built-in shapes".to_string(),
+            }
+        })?;
     for v in &report.violations {
         println!("{v}");
     }
