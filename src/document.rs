@@ -87,12 +87,18 @@ impl Document {
 
     /// The text of the char span `[start, end)`.
     pub fn slice(&self, start: usize, end: usize) -> String {
-        self.text.chars().skip(start).take(end.saturating_sub(start)).collect()
+        self.text
+            .chars()
+            .skip(start)
+            .take(end.saturating_sub(start))
+            .collect()
     }
 
     /// The paragraph containing char offset `pos`, if any.
     pub fn paragraph_at(&self, pos: usize) -> Option<&Paragraph> {
-        self.paragraphs.iter().find(|p| p.start <= pos && pos < p.end)
+        self.paragraphs
+            .iter()
+            .find(|p| p.start <= pos && pos < p.end)
     }
 }
 

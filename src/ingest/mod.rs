@@ -17,16 +17,28 @@ pub const MAX_FILE_BYTES: u64 = 20 * 1024 * 1024;
 
 /// Reads one corpus file into one or more documents (JSON Lines gives many).
 pub fn load_file(path: &Path) -> Result<Vec<Document>> {
-    let meta = std::fs::metadata(path).map_err(|e| Error::input(path, format!("cannot read: {e}")))?;
+    let meta =
+        std::fs::metadata(path).map_err(|e| Error::input(path, format!("cannot read: {e}")))?;
     if meta.len() > MAX_FILE_BYTES {
         return Err(Error::input(
             path,
-            format!("file is {} bytes, over the {} byte limit", meta.len(), MAX_FILE_BYTES),
+            format!(
+                "file is {} bytes, over the {} byte limit",
+                meta.len(),
+                MAX_FILE_BYTES
+            ),
         ));
     }
     let bytes = std::fs::read(path).map_err(|e| Error::input(path, format!("cannot read: {e}")))?;
-    let text = String::from_utf8(bytes)
-        .map_err(|e| Error::input(path, format!("not valid UTF-8 (first bad byte at offset {})", e.utf8_error().valid_up_to())))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        Error::input(
+            path,
+            format!(
+                "not valid UTF-8 (first bad byte at offset {})",
+                e.utf8_error().valid_up_to()
+            ),
+        )
+    })?;
     if text.trim().is_empty() {
         return Err(Error::input(path, "file is empty"));
     }
@@ -61,18 +73,26 @@ pub fn discover(paths: &[PathBuf]) -> Vec<PathBuf> {
 }
 
 fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(rd) = std::fs::read_dir(dir) else { return };
+    let Ok(rd) = std::fs::read_dir(dir) else {
+        return;
+    };
     let mut entries: Vec<PathBuf> = rd.filter_map(|e| e.ok().map(|e| e.path())).collect();
     entries.sort();
     for p in entries {
-        let hidden = p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.'));
+        let hidden = p
+            .file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| n.starts_with('.'));
         if hidden {
             continue;
         }
         if p.is_dir() {
             walk(&p, out);
         } else if matches!(
-            p.extension().and_then(|e| e.to_str()).map(|e| e.to_ascii_lowercase()).as_deref(),
+            p.extension()
+                .and_then(|e| e.to_str())
+                .map(|e| e.to_ascii_lowercase())
+                .as_deref(),
             Some("txt" | "md" | "markdown" | "html" | "htm" | "jsonl")
         ) {
             out.push(p);
@@ -82,7 +102,10 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
 
 /// A document id from a file path: the file stem, lowercased, non-alphanumerics as `-`.
 pub fn doc_id(path: &Path) -> String {
-    let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("document");
+    let stem = path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("document");
     slug(stem)
 }
 

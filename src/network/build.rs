@@ -76,6 +76,9 @@ impl EdgeKind {
 /// One piece of evidence behind an edge: a statement with its citation.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct EdgeEvidence {
+    /// Who said it, when the evidence is a claim.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub speaker: Option<String>,
     /// The text (a claim verbatim, or a description of the fact).
     pub text: String,
     /// Outlet, article and paragraph.
@@ -223,13 +226,14 @@ impl Network {
             .map(|(i, n)| (n.iri.clone(), i))
             .collect();
 
-        let claim_text: HashMap<&str, (&str, String)> = data
+        let claim_text: HashMap<&str, (&str, String, Option<String>)> = data
             .quotes
             .iter()
             .filter_map(|q| {
+                let speaker = q.speaker.as_deref().map(|s| data.actor_name(s).to_string());
                 q.claim
                     .as_deref()
-                    .map(|c| (c, (q.text.as_str(), data.cite(q))))
+                    .map(|c| (c, (q.text.as_str(), data.cite(q), speaker)))
             })
             .collect();
         let mut acc: BTreeMap<Key, Acc> = BTreeMap::new();
@@ -262,6 +266,7 @@ impl Network {
                 continue;
             }
             let ev = EdgeEvidence {
+                speaker: None,
                 text: format!(
                     "{} is {} of {}",
                     name(&m.member),
@@ -286,6 +291,7 @@ impl Network {
                 continue;
             }
             let ev = EdgeEvidence {
+                speaker: None,
                 text: format!(
                     "{} is {} {}",
                     name(&o.child),
@@ -310,17 +316,13 @@ impl Network {
                 continue;
             }
             let ev = match x.claim.as_deref().and_then(|c| claim_text.get(c)) {
-                Some((text, cite)) => EdgeEvidence {
-                    text: format!(
-                        "{} {} {}: {}",
-                        name(&x.agent),
-                        x.kind,
-                        name(&x.patient),
-                        text
-                    ),
+                Some((text, cite, speaker)) => EdgeEvidence {
+                    speaker: speaker.clone(),
+                    text: text.to_string(),
                     citation: cite.clone(),
                 },
                 None => EdgeEvidence {
+                    speaker: None,
                     text: format!("{} {} {}", name(&x.agent), x.kind, name(&x.patient)),
                     citation: data.cite_at(&x.article, None),
                 },
@@ -351,7 +353,8 @@ impl Network {
                 .claim
                 .as_deref()
                 .and_then(|c| claim_text.get(c))
-                .map(|(t, c)| EdgeEvidence {
+                .map(|(t, c, sp)| EdgeEvidence {
+                    speaker: sp.clone(),
                     text: t.to_string(),
                     citation: c.clone(),
                 });
@@ -375,6 +378,7 @@ impl Network {
                 for (k, &a) in v.iter().enumerate() {
                     for &b in &v[k + 1..] {
                         let ev = EdgeEvidence {
+                            speaker: None,
                             text: format!(
                                 "{} and {} are both quoted",
                                 nodes[a].name, nodes[b].name
@@ -436,9 +440,10 @@ impl Network {
                     let weight = (na + nb) as f64;
                     add(key.clone(), weight, sign, Some(&tlabel), None);
                     for c in ca.iter().take(1).chain(cb.iter().take(1)) {
-                        if let Some((text, cite)) = claim_text.get(c) {
+                        if let Some((text, cite, speaker)) = claim_text.get(c) {
                             let ev = EdgeEvidence {
-                                text: format!("on {tlabel}: {text}"),
+                                speaker: speaker.clone(),
+                                text: text.to_string(),
                                 citation: cite.clone(),
                             };
                             add(key.clone(), 0.0, 0.0, None, Some(ev));
