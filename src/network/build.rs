@@ -155,6 +155,9 @@ pub struct Network {
     index: HashMap<String, usize>,
 }
 
+/// Favour count, against count and claims of one actor on one target.
+type Sides<'a> = (usize, usize, Vec<&'a str>);
+
 /// Aggregation key of an edge while building.
 type Key = (EdgeKind, usize, usize, String);
 
@@ -397,7 +400,7 @@ impl Network {
             }
         }
         // Congruence and conflict: each actor's dominant side per target.
-        let mut sides: BTreeMap<&str, BTreeMap<usize, (usize, usize, Vec<&str>)>> = BTreeMap::new();
+        let mut sides: BTreeMap<&str, BTreeMap<usize, Sides>> = BTreeMap::new();
         for s in &data.stances {
             let Some(&h) = index.get(&s.holder) else {
                 continue;

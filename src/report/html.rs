@@ -50,7 +50,7 @@ fn claim(c: &CitedClaim) -> String {
         .map(|s| format!("<strong>{}</strong>: ", e(s)))
         .unwrap_or_default();
     format!(
-        "<blockquote>{who}\u{201c}{}\u{201d}<cite>{}</cite></blockquote>",
+        "<blockquote>{who}{}<cite>{}</cite></blockquote>",
         e(&quoted(&c.text)),
         e(&c.citation)
     )

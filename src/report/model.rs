@@ -978,6 +978,9 @@ fn profile(a: &Analysis, i: usize, degree_rank: usize, max_claims: usize) -> Pro
     }
 }
 
+/// Articles, quotes per speaker, and stances (favour, against, neutral) of one outlet.
+type OutletAcc<'a> = (usize, BTreeMap<&'a str, usize>, (usize, usize, usize));
+
 fn outlet_rows(a: &Analysis) -> Vec<OutletRow> {
     let d = &a.data;
     let outlet_of: HashMap<&str, &str> = d
@@ -985,8 +988,7 @@ fn outlet_rows(a: &Analysis) -> Vec<OutletRow> {
         .iter()
         .filter_map(|x| x.outlet.as_deref().map(|o| (x.iri.as_str(), o)))
         .collect();
-    let mut rows: BTreeMap<&str, (usize, BTreeMap<&str, usize>, (usize, usize, usize))> =
-        BTreeMap::new();
+    let mut rows: BTreeMap<&str, OutletAcc> = BTreeMap::new();
     for x in &d.articles {
         if let Some(o) = &x.outlet {
             rows.entry(o).or_default().0 += 1;
