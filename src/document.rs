@@ -34,7 +34,7 @@ pub struct Meta {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Furniture {
-    /// Image alt text or keyword lines ("isis twitter anonymous opisis").
+    /// Image alt text or keyword lines ("protest london police tear gas").
     AltText,
     /// An image caption, often ending in a credit ("... CC", "... @user", "Reuters").
     Caption,
