@@ -4,6 +4,7 @@
 use super::error::ApiError;
 use super::negotiate::{graph_format, graph_media_types, results_format, results_media_types};
 use super::protocol::{QueryRequest, UpdateRequest};
+use super::union::UnionDataset;
 use crate::rdf::vocab;
 use oxigraph::io::{RdfFormat, RdfSerializer};
 use oxigraph::model::{GraphName, NamedNode, NamedOrBlankNode};
@@ -66,7 +67,8 @@ fn io_error(e: std::io::Error) -> ApiError {
 }
 
 /// Evaluates a query and serialises its result in the format negotiated from
-/// `req.format` and `accept`. The default graph is the union of all graphs unless
+/// `req.format` and `accept`. The default graph is the set union of all graphs
+/// ([`UnionDataset`]) unless
 /// the request (`default-graph-uri` / `named-graph-uri`) or the query (FROM / FROM NAMED)
 /// says otherwise; protocol parameters override the query's own dataset.
 pub fn run_query(
@@ -91,11 +93,11 @@ pub fn run_query(
                 .map(NamedOrBlankNode::from)
                 .collect(),
         );
-    } else if dataset.is_default_dataset() {
-        dataset.set_default_graph_as_union();
     }
+    // Without a requested dataset the store's default graph is read through
+    // UnionDataset, where it is the set union of all graphs.
     let results = prepared
-        .on_store(store)
+        .on_queryable_dataset(UnionDataset::new(store.clone()))
         .execute()
         .map_err(|e| eval_error(e, limits))?;
     let format = req.format.as_deref();

@@ -15,6 +15,7 @@ pub mod error;
 pub mod execute;
 pub mod negotiate;
 pub mod protocol;
+pub mod union;
 
 use crate::error::{Error, Result};
 use crate::store::Store;

@@ -155,7 +155,8 @@ fn choose<T: Copy>(
     if ranges.is_empty() {
         return candidates.first().copied();
     }
-    let mut best: Option<((f32, u8, usize), (&'static str, T))> = None;
+    type Key = (f32, u8, usize);
+    let mut best: Option<(Key, (&'static str, T))> = None;
     for (pos, &(mt, f)) in candidates.iter().enumerate() {
         let Some((q, spec)) = quality(&ranges, mt) else {
             continue;
