@@ -18,6 +18,23 @@ pub mod tokens;
 use crate::document::Document;
 use crate::extraction::Extraction;
 use crate::models::TokenClassifier;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+/// Where the optional models and the target catalogue come from.
+#[derive(Debug, Clone, Default)]
+pub struct AnnotatorOptions {
+    /// Sentence-embedding model directory (all-MiniLM-L6-v2).
+    pub model: Option<PathBuf>,
+    /// Token-classification (NER) model directory.
+    pub ner_model: Option<PathBuf>,
+    /// NLI pair-classification model directory.
+    pub nli_model: Option<PathBuf>,
+    /// Target catalogue file; when `None`, `targets.toml` beside `corpus` is used if present.
+    pub targets: Option<PathBuf>,
+    /// The corpus files or directories being annotated (to find `targets.toml`).
+    pub corpus: Vec<PathBuf>,
+}
 
 /// Runs every annotation stage with the configured (optional) models.
 pub struct Annotator {
@@ -34,6 +51,35 @@ impl Annotator {
             ner: None,
             stance: stance::StanceAnalyser::rules_only(),
         }
+    }
+
+    /// Loads the models and the target catalogue named by `opts`. Errors name
+    /// the offending directory or file (missing model files, invalid TOML).
+    pub fn from_options(opts: &AnnotatorOptions) -> crate::Result<Self> {
+        let catalogue_path = opts
+            .targets
+            .clone()
+            .or_else(|| crate::targets::TargetCatalogue::find_beside(&opts.corpus));
+        let catalogue = match &catalogue_path {
+            Some(p) => crate::targets::TargetCatalogue::load(p)?,
+            None => crate::targets::TargetCatalogue::empty(),
+        };
+        let embedder: Option<Arc<dyn crate::models::Embedder>> = match &opts.model {
+            Some(dir) => Some(Arc::new(crate::models::SentenceEmbedder::load(dir)?)),
+            None => None,
+        };
+        let nli: Option<Arc<dyn crate::models::PairClassifier>> = match &opts.nli_model {
+            Some(dir) => Some(Arc::new(crate::models::NliClassifier::load(dir)?)),
+            None => None,
+        };
+        let ner: Option<Box<dyn TokenClassifier>> = match &opts.ner_model {
+            Some(dir) => Some(Box::new(crate::models::TokenClassifierModel::load(dir)?)),
+            None => None,
+        };
+        Ok(Annotator {
+            ner,
+            stance: stance::StanceAnalyser::new(catalogue, embedder, nli),
+        })
     }
 
     /// Short description of the methods in use, recorded as provenance.
