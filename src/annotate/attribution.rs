@@ -470,9 +470,8 @@ fn cue_claim(cx: &mut Ctx, si: usize, k: usize, prior: &[ClaimDraft]) -> Option<
         cue_end += 1;
     }
     let near_quote_before = (k.saturating_sub(6).max(ss)..k).any(|j| a.is_close_quote(j));
-    if !(lexicon::manner_verb(cv.lemma) && near_quote_before)
-        && !complement_ok(a, cv.lemma, cv.class, cue_end, se)
-    {
+    let manner_ok = lexicon::manner_verb(cv.lemma) && near_quote_before;
+    if !manner_ok && !complement_ok(a, cv.lemma, cv.class, cue_end, se) {
         return None;
     }
     // verb group to the left
