@@ -575,6 +575,13 @@ fn cue_claim(cx: &mut Ctx, si: usize, k: usize, prior: &[ClaimDraft]) -> Option<
     let mut cue_end_ext = cue_end;
     if !inverted && matches!(low(a, after), "in" | "on" | "during") {
         let mut j = after + 1;
+        // a quoted title: said on "Face the Nation"
+        if let Some(qi) = a.quote_opened_at(j) {
+            let q = &a.quotes[qi];
+            if q.close.is_some() && q.inner_end <= j + 7 {
+                j = q.last_tok() + 1;
+            }
+        }
         while j < se && j < after + 5 && is_word(a, j) && low(a, j) != "that" {
             j += 1;
         }

@@ -58,7 +58,7 @@ sigh:sighs,sighed:s|laugh:laughs,laughed:s|snap:snaps,snapped:s|retort:retorts,r
 boast:boasts,boasted:s|brag:brags,bragged:s|interject:interjects,interjected:s|elaborate:elaborates,elaborated:s|\
 muse:muses,mused:s|marvel:marvels,marvelled,marveled:s|gush:gushes,gushed:s|proclaim:proclaims,proclaimed:s|\
 recount:recounts,recounted:s|answer:answers,answered:s|wonder:wonders,wondered:s|post:posts,posted:s|\
-chant:chants,chanted:s|cry:cries,cried:s|plead:pleads,pleaded:s|begin:begins,began:s|read:reads:s|\
+chant:chants,chanted:s|cry:cries,cried:s|plead:pleads,pleaded:s|read:reads:s|\
 show:shows,showed,shown,showing:e|find:finds,found,finding:e|\
 endorse:endorses,endorsed,endorsing:x|support:supports,supported,supporting:x|back:backs,backed,backing:x|\
 oppose:opposes,opposed,opposing:x|criticise:criticises,criticised,criticising,criticize,criticizes,criticized,criticizing:x|\
