@@ -5,6 +5,7 @@
 //! coref (mentions to actors) -> attribution (claims) -> relations (roles,
 //! org relations, acts) -> stance (claims x targets).
 
+pub mod assemble;
 pub mod attribution;
 pub mod coref;
 pub mod lexicon;
@@ -12,6 +13,7 @@ pub mod mentions;
 pub mod relations;
 pub mod segment;
 pub mod stance;
+pub mod tokens;
 
 use crate::document::Document;
 use crate::extraction::Extraction;
@@ -107,5 +109,13 @@ impl Annotator {
 /// attribution, relations. Fills `actors`, `mentions`, `claims`, `roles`,
 /// `org_relations` and `acts` of `ex`.
 pub fn annotate_discourse(doc: &Document, ex: &mut Extraction, ner: Option<&dyn TokenClassifier>) {
-    let _ = (doc, ex, ner);
+    let a = segment::analyse(doc);
+    let outlet = doc.meta.outlet.as_deref();
+    let mut raw = mentions::find(&a, ner, outlet);
+    let mut actors = coref::resolve(&a, &mut raw, outlet);
+    let claims = attribution::find(&a, &mut raw, &mut actors);
+    let (roles, rels) = relations::roles(&a, &raw, &mut actors);
+    let acts = relations::acts(&a, &mut raw, &mut actors, &claims);
+    coref::resolve_quote_pronouns(&a, &mut raw, &claims, &roles);
+    assemble::fill(doc, &a, &raw, &actors, &claims, &roles, &rels, &acts, ex);
 }
