@@ -434,7 +434,6 @@ fn two_files_with_the_same_document_id_are_not_merged_silently() {
 /// End to end on the demo article: the four named speakers reach the graph
 /// with citations that point back into the text, and the graph conforms.
 #[test]
-#[ignore = "needs the attribution stage (nlp branch) in main"]
 fn corpus_speakers_reach_the_graph_with_citations() {
     let dir = tempfile::tempdir().unwrap();
     let store = dir.path().join("s.db");
