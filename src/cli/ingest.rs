@@ -2,7 +2,6 @@
 
 use super::common::{ModelArgs, StoreArgs};
 use anyhow::Context;
-use stancegraph::annotate::AnnotatorOptions;
 use stancegraph::ingest::pipeline::{ingest_paths, Progress};
 use stancegraph::resolve::ActorKb;
 use stancegraph::store::Store;
@@ -35,13 +34,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Some(p) => ActorKb::load(p)?,
         None => ActorKb::default(),
     };
-    let annotator = stancegraph::annotate::Annotator::from_options(&AnnotatorOptions {
-        model: args.models.model.clone(),
-        ner_model: args.models.ner_model.clone(),
-        nli_model: args.models.nli_model.clone(),
-        targets: args.models.targets.clone(),
-        corpus: args.paths.clone(),
-    })?;
+    let annotator = args.models.annotator(&args.paths)?;
     let store = Store::open(&args.store.store)
         .with_context(|| format!("opening store {}", args.store.store.display()))?;
     let pb =
