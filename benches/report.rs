@@ -182,7 +182,7 @@ fn generate(articles: usize) -> Vec<Quad> {
                 Literal::from(if hostile { -1i64 } else { 1 }).into(),
             );
         }
-        if cast[2] % 3 != 0 {
+        if !cast[2].is_multiple_of(3) {
             let org = (cast[2] / 3) * 3;
             let m = iri(format!("{ID}article/a{doc}/role/r1"));
             add(&m, t(RDF_TYPE), p(ORG, "Membership").into());
