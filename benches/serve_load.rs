@@ -1,0 +1,256 @@
+//! Load generator for `stancegraph serve` (run through scripts/bench-serve.sh).
+//!
+//! ```text
+//! serve_load load --store DIR --trig FILE [--copies N]   build a store from a TriG file
+//! serve_load run --url URL [--clients 8] [--requests 4000]
+//! ```
+//! `run` sends a mix of canned-style SELECT/ASK queries from N concurrent clients
+//! (keep-alive connections, JSON results), then reports throughput, latency
+//! percentiles and the error count (any non-200 answer or transport failure).
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+const PREFIXES: &str = "PREFIX sg: <https://w3id.org/stancegraph/ns#>
+PREFIX schema: <http://schema.org/>
+PREFIX org: <http://www.w3.org/ns/org#>
+";
+
+/// (name, query) pairs: the kinds of questions the canned queries and reports ask.
+const QUERIES: &[(&str, &str)] = &[
+    (
+        "stances-by-holder",
+        "SELECT ?holder ?polarity (COUNT(*) AS ?n) WHERE { ?s a sg:Stance ; sg:holder ?h ; sg:polarity ?polarity . ?h schema:name ?holder } GROUP BY ?holder ?polarity ORDER BY DESC(?n)",
+    ),
+    (
+        "quotes-by-speaker",
+        "SELECT ?speaker ?kind ?text WHERE { ?q a schema:Quotation ; schema:text ?text ; sg:quoteKind ?kind ; schema:spokenByCharacter/schema:name ?speaker } ORDER BY ?speaker LIMIT 100",
+    ),
+    (
+        "actors-by-kind",
+        "SELECT ?kind (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a a sg:Actor ; sg:actorKind ?kind } GROUP BY ?kind",
+    ),
+    (
+        "memberships",
+        "SELECT ?person ?role ?org WHERE { ?m a org:Membership ; org:member/schema:name ?person ; org:organization/schema:name ?org ; sg:roleLabel ?role }",
+    ),
+    (
+        "conflicts",
+        "SELECT DISTINCT ?a ?b ?t WHERE { ?s1 sg:holder ?a ; sg:target ?t ; sg:polarity sg:Favour . ?s2 sg:holder ?b ; sg:target ?t ; sg:polarity sg:Against } LIMIT 100",
+    ),
+    (
+        "quotes-per-article",
+        "SELECT ?g (COUNT(?q) AS ?n) WHERE { GRAPH ?g { ?q a schema:Quotation } } GROUP BY ?g",
+    ),
+    (
+        "unattributed",
+        "SELECT ?q ?text WHERE { ?q a schema:Quotation ; schema:text ?text FILTER NOT EXISTS { ?q schema:spokenByCharacter ?a } } LIMIT 50",
+    ),
+    ("ask-stance", "ASK { ?s a sg:Stance ; sg:polarity sg:Against }"),
+];
+
+fn arg(args: &[String], name: &str) -> Option<String> {
+    args.iter()
+        .position(|a| a == name)
+        .and_then(|i| args.get(i + 1).cloned())
+}
+
+fn percentile(sorted: &[Duration], p: f64) -> Duration {
+    if sorted.is_empty() {
+        return Duration::ZERO;
+    }
+    let idx = ((sorted.len() as f64 - 1.0) * p).round() as usize;
+    sorted[idx.min(sorted.len() - 1)]
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.2} ms", d.as_secs_f64() * 1000.0)
+}
+
+fn load(args: &[String]) -> Result<(), String> {
+    let store = PathBuf::from(arg(args, "--store").ok_or("--store DIR required")?);
+    let trig = PathBuf::from(arg(args, "--trig").ok_or("--trig FILE required")?);
+    let copies: usize = arg(args, "--copies")
+        .map_or(Ok(1), |v| v.parse())
+        .map_err(|e| format!("--copies: {e}"))?;
+    let s = stancegraph::store::Store::open(&store).map_err(|e| e.to_string())?;
+    let text = std::fs::read_to_string(&trig).map_err(|e| format!("{}: {e}", trig.display()))?;
+    // Copy i renames every article-scoped IRI (article/, graph/, run/ with the document id)
+    // so each copy is a separate article graph; actors and targets stay shared, as they
+    // are when the same people appear in many articles.
+    let docs: Vec<String> = text
+        .match_indices("<graph/")
+        .filter_map(|(i, _)| text[i + 7..].split('>').next().map(str::to_string))
+        .filter(|d| d != "corpus")
+        .collect();
+    for i in 0..copies.max(1) {
+        let mut copy = text.clone();
+        if i > 0 {
+            for d in &docs {
+                for prefix in ["article/", "graph/", "run/"] {
+                    copy = copy.replace(&format!("<{prefix}{d}"), &format!("<{prefix}{d}-{i}"));
+                }
+            }
+        }
+        s.inner()
+            .load_from_slice(oxigraph::io::RdfFormat::TriG, copy.as_bytes())
+            .map_err(|e| e.to_string())?;
+    }
+    s.inner().flush().map_err(|e| e.to_string())?;
+    println!(
+        "loaded {} quads into {}",
+        s.len().map_err(|e| e.to_string())?,
+        store.display()
+    );
+    Ok(())
+}
+
+struct Sample {
+    query: usize,
+    latency: Duration,
+    ok: bool,
+}
+
+fn run(args: &[String]) -> Result<(), String> {
+    let url = arg(args, "--url").ok_or("--url URL required")?;
+    let clients: usize = arg(args, "--clients")
+        .map_or(Ok(8), |v| v.parse())
+        .map_err(|e| format!("--clients: {e}"))?;
+    let total: usize = arg(args, "--requests")
+        .map_or(Ok(4000), |v| v.parse())
+        .map_err(|e| format!("--requests: {e}"))?;
+    let clients = clients.max(1);
+    let queries: Arc<Vec<String>> = Arc::new(
+        QUERIES
+            .iter()
+            .map(|(_, q)| format!("{PREFIXES}{q}"))
+            .collect(),
+    );
+
+    // Warm-up: each query once, and fail early if the endpoint is not answering.
+    let warm: ureq::Agent = ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .build()
+        .into();
+    for (i, q) in queries.iter().enumerate() {
+        let mut r = warm
+            .get(&url)
+            .query("query", q)
+            .header("Accept", "application/sparql-results+json")
+            .call()
+            .map_err(|e| format!("warm-up request failed: {e}"))?;
+        let body = r.body_mut().read_to_string().unwrap_or_default();
+        if r.status() != 200 {
+            return Err(format!(
+                "warm-up {} got {}: {body}",
+                QUERIES[i].0,
+                r.status()
+            ));
+        }
+    }
+
+    let started = Instant::now();
+    let handles: Vec<_> = (0..clients)
+        .map(|c| {
+            let queries = Arc::clone(&queries);
+            let url = url.clone();
+            let n = total / clients + usize::from(c < total % clients);
+            std::thread::spawn(move || {
+                let agent: ureq::Agent = ureq::Agent::config_builder()
+                    .http_status_as_error(false)
+                    .timeout_global(Some(Duration::from_secs(60)))
+                    .build()
+                    .into();
+                let mut samples = Vec::with_capacity(n);
+                for i in 0..n {
+                    let qi = (c + i) % queries.len();
+                    let t = Instant::now();
+                    // Alternate GET and form POST, as real clients do.
+                    let result = if i % 2 == 0 {
+                        agent
+                            .get(&url)
+                            .query("query", &queries[qi])
+                            .header("Accept", "application/sparql-results+json")
+                            .call()
+                    } else {
+                        agent
+                            .post(&url)
+                            .header("Accept", "application/sparql-results+json")
+                            .send_form([("query", queries[qi].as_str())])
+                    };
+                    let ok = match result {
+                        Ok(mut r) => {
+                            let status = r.status();
+                            r.body_mut().read_to_vec().is_ok() && status == 200
+                        }
+                        Err(_) => false,
+                    };
+                    samples.push(Sample {
+                        query: qi,
+                        latency: t.elapsed(),
+                        ok,
+                    });
+                }
+                samples
+            })
+        })
+        .collect();
+    let mut samples = vec![];
+    for h in handles {
+        samples.extend(h.join().map_err(|_| "client thread panicked")?);
+    }
+    let wall = started.elapsed();
+    let errors = samples.iter().filter(|s| !s.ok).count();
+    let mut all: Vec<Duration> = samples.iter().map(|s| s.latency).collect();
+    all.sort();
+    println!("endpoint     {url}");
+    println!("clients      {clients}");
+    println!("requests     {}", samples.len());
+    println!("wall         {:.2} s", wall.as_secs_f64());
+    println!(
+        "throughput   {:.0} req/s",
+        samples.len() as f64 / wall.as_secs_f64()
+    );
+    println!("latency p50  {}", ms(percentile(&all, 0.50)));
+    println!("latency p90  {}", ms(percentile(&all, 0.90)));
+    println!("latency p99  {}", ms(percentile(&all, 0.99)));
+    println!(
+        "latency max  {}",
+        ms(all.last().copied().unwrap_or_default())
+    );
+    println!("errors       {errors}");
+    let mut per: BTreeMap<&str, Vec<Duration>> = BTreeMap::new();
+    for s in &samples {
+        per.entry(QUERIES[s.query].0).or_default().push(s.latency);
+    }
+    for (name, mut v) in per {
+        v.sort();
+        println!(
+            "  {name:<20} n={:<5} p50 {:>10}  p99 {:>10}",
+            v.len(),
+            ms(percentile(&v, 0.5)),
+            ms(percentile(&v, 0.99))
+        );
+    }
+    if errors > 0 {
+        return Err(format!("{errors} requests failed"));
+    }
+    Ok(())
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    // `cargo bench` passes --bench; ignore it.
+    let args: Vec<String> = args.into_iter().filter(|a| a != "--bench").collect();
+    let result = match args.first().map(String::as_str) {
+        Some("load") => load(&args),
+        Some("run") => run(&args),
+        _ => Err("usage: serve_load load --store DIR --trig FILE | run --url URL [--clients N] [--requests N]".into()),
+    };
+    if let Err(e) = result {
+        eprintln!("serve_load: {e}");
+        std::process::exit(1);
+    }
+}

@@ -1,1 +1,0 @@
-//! Push to an external SPARQL store over the Graph Store HTTP Protocol (to be written).

@@ -1,1 +1,0 @@
-//! SPARQL 1.1 Protocol HTTP endpoint (to be written).

@@ -1,0 +1,203 @@
+//! A query dataset whose default graph is the *set* union (RDF merge) of all graphs.
+//!
+//! oxigraph's `set_default_graph_as_union` evaluates the default graph as a multiset:
+//! a triple stored in two article graphs (an actor's name, say) matches twice, so plain
+//! SELECTs return duplicate rows and COUNTs are inflated. SPARQL defines the default
+//! graph as an RDF graph, i.e. a set. [`UnionDataset`] exposes the store to the
+//! evaluator with a virtual default graph that yields each (s, p, o) once; named graphs
+//! are unchanged, so `GRAPH ?g { ... }` still sees every copy with its graph.
+
+use oxigraph::model::{
+    GraphNameRef, NamedNodeRef, NamedOrBlankNode, NamedOrBlankNodeRef, Term, TermRef,
+};
+use oxigraph::store::{StorageError, Store};
+use spareval::{InternalQuad, QueryableDataset};
+use std::collections::HashSet;
+
+/// The store seen with a deduplicated union default graph (see the module docs).
+#[derive(Clone)]
+pub struct UnionDataset {
+    store: Store,
+}
+
+impl UnionDataset {
+    /// Wraps a store (cheap: oxigraph stores are reference-counted handles).
+    pub fn new(store: Store) -> Self {
+        UnionDataset { store }
+    }
+}
+
+type QuadResult = Result<InternalQuad<Term>, StorageError>;
+
+fn subject_ref(t: &Term) -> Option<NamedOrBlankNodeRef<'_>> {
+    match t {
+        Term::NamedNode(n) => Some(n.as_ref().into()),
+        Term::BlankNode(b) => Some(b.as_ref().into()),
+        _ => None,
+    }
+}
+
+fn predicate_ref(t: &Term) -> Option<NamedNodeRef<'_>> {
+    match t {
+        Term::NamedNode(n) => Some(n.as_ref()),
+        _ => None,
+    }
+}
+
+fn graph_ref(t: &Term) -> Option<GraphNameRef<'_>> {
+    match t {
+        Term::NamedNode(n) => Some(n.as_ref().into()),
+        Term::BlankNode(b) => Some(b.as_ref().into()),
+        _ => None,
+    }
+}
+
+impl<'a> QueryableDataset<'a> for UnionDataset {
+    type InternalTerm = Term;
+    type Error = StorageError;
+
+    fn internal_quads_for_pattern(
+        &self,
+        subject: Option<&Term>,
+        predicate: Option<&Term>,
+        object: Option<&Term>,
+        graph_name: Option<Option<&Term>>,
+    ) -> impl Iterator<Item = QuadResult> + use<'a> {
+        let empty = || -> Box<dyn Iterator<Item = QuadResult>> { Box::new(std::iter::empty()) };
+        // A bound position that cannot hold such a term (a literal subject...) matches nothing.
+        let s = match subject.map(subject_ref) {
+            Some(None) => return empty(),
+            s => s.flatten(),
+        };
+        let p = match predicate.map(predicate_ref) {
+            Some(None) => return empty(),
+            p => p.flatten(),
+        };
+        let o: Option<TermRef<'_>> = object.map(Term::as_ref);
+        let g = match graph_name {
+            // The default graph: every graph, each triple once.
+            Some(None) => {
+                let mut seen = HashSet::new();
+                let iter =
+                    self.store
+                        .quads_for_pattern(s, p, o, None)
+                        .filter_map(move |q| match q {
+                            Ok(q) => {
+                                let key = (q.subject, q.predicate, q.object);
+                                if seen.contains(&key) {
+                                    None
+                                } else {
+                                    seen.insert(key.clone());
+                                    Some(Ok(InternalQuad {
+                                        subject: key.0.into(),
+                                        predicate: key.1.into(),
+                                        object: key.2,
+                                        graph_name: None,
+                                    }))
+                                }
+                            }
+                            Err(e) => Some(Err(e)),
+                        });
+                return Box::new(iter);
+            }
+            Some(Some(g)) => match graph_ref(g) {
+                Some(g) => Some(g),
+                None => return empty(),
+            },
+            None => None,
+        };
+        Box::new(self.store.quads_for_pattern(s, p, o, g).map(|q| {
+            q.map(|q| InternalQuad {
+                subject: q.subject.into(),
+                predicate: q.predicate.into(),
+                object: q.object,
+                graph_name: match q.graph_name {
+                    oxigraph::model::GraphName::NamedNode(n) => Some(n.into()),
+                    oxigraph::model::GraphName::BlankNode(b) => Some(b.into()),
+                    oxigraph::model::GraphName::DefaultGraph => None,
+                },
+            })
+        }))
+    }
+
+    fn internal_named_graphs(&self) -> impl Iterator<Item = Result<Term, StorageError>> + use<'a> {
+        self.store.named_graphs().map(|g| {
+            g.map(|g| match g {
+                NamedOrBlankNode::NamedNode(n) => n.into(),
+                NamedOrBlankNode::BlankNode(b) => b.into(),
+            })
+        })
+    }
+
+    fn contains_internal_graph_name(&self, graph_name: &Term) -> Result<bool, StorageError> {
+        match subject_ref(graph_name) {
+            Some(g) => self.store.contains_named_graph(g),
+            None => Ok(false),
+        }
+    }
+
+    fn internalize_term(&self, term: Term) -> Result<Term, StorageError> {
+        Ok(term)
+    }
+
+    fn externalize_term(&self, term: Term) -> Result<Term, StorageError> {
+        Ok(term)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use oxigraph::io::RdfFormat;
+    use oxigraph::sparql::{QueryResults, SparqlEvaluator};
+
+    fn store() -> Store {
+        let store = Store::new().unwrap();
+        store
+            .load_from_slice(
+                RdfFormat::NQuads,
+                "<http://x/a> <http://x/name> \"Ana\" <http://x/g1> .\n\
+                 <http://x/a> <http://x/name> \"Ana\" <http://x/g2> .\n\
+                 <http://x/b> <http://x/name> \"Bo\" <http://x/g2> .\n",
+            )
+            .unwrap();
+        store
+    }
+
+    fn rows(store: &Store, query: &str) -> usize {
+        let prepared = SparqlEvaluator::new().parse_query(query).unwrap();
+        match prepared
+            .on_queryable_dataset(UnionDataset::new(store.clone()))
+            .execute()
+            .unwrap()
+        {
+            QueryResults::Solutions(s) => s.collect::<Result<Vec<_>, _>>().unwrap().len(),
+            _ => panic!("expected solutions"),
+        }
+    }
+
+    #[test]
+    fn default_graph_is_a_set_and_named_graphs_keep_every_copy() {
+        let s = store();
+        assert_eq!(rows(&s, "SELECT * WHERE { ?s <http://x/name> ?n }"), 2);
+        assert_eq!(
+            rows(&s, "SELECT * WHERE { GRAPH ?g { ?s <http://x/name> ?n } }"),
+            3
+        );
+        assert_eq!(
+            rows(&s, "SELECT * WHERE { GRAPH <http://x/g1> { ?s ?p ?n } }"),
+            1
+        );
+        assert_eq!(rows(&s, "SELECT ?g WHERE { GRAPH ?g { } }"), 2);
+        assert_eq!(rows(&s, "SELECT * WHERE { \"Ana\" ?p ?o }"), 0);
+        // The multiset behaviour this module exists to avoid:
+        let mut prepared = SparqlEvaluator::new()
+            .parse_query("SELECT * WHERE { ?s <http://x/name> ?n }")
+            .unwrap();
+        prepared.dataset_mut().set_default_graph_as_union();
+        let QueryResults::Solutions(sol) = prepared.on_store(&s).execute().unwrap() else {
+            panic!()
+        };
+        assert_eq!(sol.count(), 3);
+    }
+}
