@@ -550,6 +550,56 @@ fn ingest_then_brief_on_the_corpus() {
         .iter()
         .any(|p| p.name.contains("Prince")
             && p.claims.iter().any(|c| c.citation.contains("IBTimes UK"))));
+    // What an analyst reads in the story, as far as the extraction finds it.
+    let idx = |n: &str| {
+        a.network
+            .find(n)
+            .unwrap_or_else(|| panic!("{n} missing from {names:?}"))
+    };
+    let camp = |n: &str| a.camp_of(idx(n));
+    assert!(camp("Anonymous").is_some(), "{}", a.to_text(20));
+    assert_eq!(camp("GhostSec"), camp("Anonymous"), "{}", a.to_text(20));
+    assert_ne!(
+        camp("intelligence agencies"),
+        camp("Anonymous"),
+        "{}",
+        a.to_text(20)
+    );
+    let hostile = a
+        .network
+        .edges_between(idx("Anonymous"), idx("CloudFlare"))
+        .any(|e| e.sign < 0);
+    assert!(hostile, "no hostile tie between Anonymous and CloudFlare");
+    let brandt = b
+        .profiles
+        .items
+        .iter()
+        .find(|p| p.name.contains("Brandt"))
+        .expect("Brandt profile");
+    assert!(
+        brandt
+            .stances
+            .iter()
+            .any(|s| s.starts_with("against CloudFlare")),
+        "{:?}",
+        brandt.stances
+    );
+    assert!(
+        brandt.roles.iter().any(|r| r.contains("CrimeFlare")),
+        "{:?}",
+        brandt.roles
+    );
+    let prince = b
+        .profiles
+        .items
+        .iter()
+        .find(|p| p.name.contains("Prince"))
+        .expect("Prince profile");
+    assert!(
+        prince.roles.iter().any(|r| r.contains("CloudFlare")),
+        "{:?}",
+        prince.roles
+    );
     let (ok, out, err) = cli(&[
         "brief",
         "--store",
