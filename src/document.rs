@@ -34,7 +34,7 @@ pub struct Meta {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Furniture {
-    /// Image alt text or keyword lines ("isis twitter anonymous opisis").
+    /// Image alt text or keyword lines ("protest london police tear gas").
     AltText,
     /// An image caption, often ending in a credit ("... CC", "... @user", "Reuters").
     Caption,
@@ -87,12 +87,18 @@ impl Document {
 
     /// The text of the char span `[start, end)`.
     pub fn slice(&self, start: usize, end: usize) -> String {
-        self.text.chars().skip(start).take(end.saturating_sub(start)).collect()
+        self.text
+            .chars()
+            .skip(start)
+            .take(end.saturating_sub(start))
+            .collect()
     }
 
     /// The paragraph containing char offset `pos`, if any.
     pub fn paragraph_at(&self, pos: usize) -> Option<&Paragraph> {
-        self.paragraphs.iter().find(|p| p.start <= pos && pos < p.end)
+        self.paragraphs
+            .iter()
+            .find(|p| p.start <= pos && pos < p.end)
     }
 }
 

@@ -267,7 +267,7 @@ impl ActKind {
     }
 }
 
-/// An act of one actor towards another: "Anonymous has criticised X".
+/// An act of one actor towards another: "the union has criticised the minister".
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Act {
     /// Local id, `x1`, ...

@@ -5,10 +5,26 @@
 //! replaces the article's graph or leaves the store untouched.
 
 use crate::error::{Error, Result};
-use oxigraph::model::Term;
+use oxigraph::model::{GraphNameRef, NamedNodeRef, Quad, Term};
 use oxigraph::sparql::{QueryResults, SparqlEvaluator};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+
+/// Prefixes predeclared in every query.
+const PREFIXES: &[(&str, &str)] = &[
+    ("sg", crate::rdf::vocab::SG_NS),
+    ("sgid", crate::rdf::vocab::ID_NS),
+    ("schema", crate::rdf::vocab::SCHEMA_NS),
+    ("prov", crate::rdf::vocab::PROV_NS),
+    ("org", crate::rdf::vocab::ORG_NS),
+    ("nif", crate::rdf::vocab::NIF_NS),
+    ("itsrdf", crate::rdf::vocab::ITSRDF_NS),
+    ("skos", crate::rdf::vocab::SKOS_NS),
+    ("rdf", crate::rdf::vocab::RDF_NS),
+    ("rdfs", crate::rdf::vocab::RDFS_NS),
+    ("owl", crate::rdf::vocab::OWL_NS),
+    ("xsd", crate::rdf::vocab::XSD_NS),
+];
 
 /// A stancegraph store.
 pub struct Store {
@@ -107,8 +123,15 @@ impl Store {
     }
 
     /// Parses `sparql` and prepares it with the default graph as the union of all graphs.
+    /// The prefixes of [`crate::rdf::vocab::SPARQL_PREFIXES`] are predeclared.
     pub fn prepare(&self, sparql: &str) -> Result<oxigraph::sparql::PreparedSparqlQuery> {
-        let mut prepared = SparqlEvaluator::new()
+        let mut evaluator = SparqlEvaluator::new();
+        for (p, ns) in PREFIXES {
+            evaluator = evaluator
+                .with_prefix(*p, *ns)
+                .map_err(|e| Error::Sparql(e.to_string()))?;
+        }
+        let mut prepared = evaluator
             .parse_query(sparql)
             .map_err(|e| Error::Sparql(e.to_string()))?;
         prepared.dataset_mut().set_default_graph_as_union();
@@ -140,5 +163,128 @@ impl Store {
             }
             _ => Err(Error::Sparql("expected a SELECT query".into())),
         }
+    }
+
+    /// Replaces the named graph `graph` by `quads` in ONE transaction: the old
+    /// graph is removed and the new quads inserted, or, on any error, nothing changes.
+    pub fn replace_graph(&self, graph: NamedNodeRef<'_>, quads: &[Quad]) -> Result<()> {
+        let mut tx = self
+            .inner
+            .start_transaction()
+            .map_err(|e| Error::Store(e.to_string()))?;
+        tx.remove_named_graph(graph)
+            .map_err(|e| Error::Store(format!("removing graph {graph}: {e}")))?;
+        for q in quads {
+            if q.graph_name.as_ref() != GraphNameRef::NamedNode(graph) {
+                return Err(Error::Store(format!(
+                    "quad outside graph {graph}: {q}; nothing was written"
+                )));
+            }
+        }
+        tx.extend(quads.iter());
+        tx.commit()
+            .map_err(|e| Error::Store(format!("committing graph {graph}: {e}")))
+    }
+
+    /// Number of quads in the named graph `graph`.
+    pub fn graph_len(&self, graph: NamedNodeRef<'_>) -> Result<usize> {
+        let mut n = 0;
+        for q in
+            self.inner
+                .quads_for_pattern(None, None, None, Some(GraphNameRef::NamedNode(graph)))
+        {
+            q.map_err(|e| Error::Store(e.to_string()))?;
+            n += 1;
+        }
+        Ok(n)
+    }
+
+    /// The `sg:contentHash` stored for document `doc`, if the article is loaded.
+    pub fn stored_hash(&self, doc: &str) -> Result<Option<String>> {
+        use crate::rdf::{mapping, vocab::sg};
+        let graph = mapping::graph_iri(doc);
+        let article = mapping::article_iri(doc);
+        let mut it = self.inner.quads_for_pattern(
+            Some(article.as_ref().into()),
+            Some(sg::CONTENT_HASH),
+            None,
+            Some(GraphNameRef::NamedNode(graph.as_ref())),
+        );
+        match it.next() {
+            Some(q) => Ok(Some(term_value(
+                &q.map_err(|e| Error::Store(e.to_string()))?.object,
+            ))),
+            None => Ok(None),
+        }
+    }
+
+    /// The document ids of every article in the store, sorted.
+    pub fn article_ids(&self) -> Result<Vec<String>> {
+        let q = format!(
+            "{}SELECT DISTINCT ?id WHERE {{ ?a a schema:NewsArticle ; sg:documentId ?id }} ORDER BY ?id",
+            crate::rdf::vocab::SPARQL_PREFIXES
+        );
+        Ok(self
+            .select(&q)?
+            .iter()
+            .filter_map(|r| r.str("id"))
+            .collect())
+    }
+
+    /// Writes the store (or only `graph`) in `format` to `out`. Triple formats
+    /// (Turtle, N-Triples) get the union of the graphs, without duplicates.
+    pub fn dump(
+        &self,
+        format: oxigraph::io::RdfFormat,
+        graph: Option<NamedNodeRef<'_>>,
+        out: &mut dyn std::io::Write,
+    ) -> Result<()> {
+        use oxigraph::io::RdfSerializer;
+        let mut ser = RdfSerializer::from_format(format);
+        for (p, ns) in [
+            ("sg", crate::rdf::vocab::SG_NS),
+            ("sgid", crate::rdf::vocab::ID_NS),
+            ("schema", crate::rdf::vocab::SCHEMA_NS),
+            ("prov", crate::rdf::vocab::PROV_NS),
+            ("org", crate::rdf::vocab::ORG_NS),
+            ("nif", crate::rdf::vocab::NIF_NS),
+            ("itsrdf", crate::rdf::vocab::ITSRDF_NS),
+            ("skos", crate::rdf::vocab::SKOS_NS),
+            ("rdfs", crate::rdf::vocab::RDFS_NS),
+            ("owl", crate::rdf::vocab::OWL_NS),
+            ("xsd", crate::rdf::vocab::XSD_NS),
+        ] {
+            ser = ser
+                .with_prefix(p, ns)
+                .map_err(|e| Error::Other(format!("bad prefix {p}: {e}")))?;
+        }
+        let mut w = ser.for_writer(out);
+        let io = |e: std::io::Error| Error::io("writing RDF", e);
+        let pattern = graph.map(GraphNameRef::NamedNode);
+        let mut quads = vec![];
+        for q in self.inner.quads_for_pattern(None, None, None, pattern) {
+            quads.push(q.map_err(|e| Error::Store(e.to_string()))?);
+        }
+        if format.supports_datasets() {
+            quads.sort_by(|a, b| {
+                (a.graph_name.to_string(), a.subject.to_string())
+                    .cmp(&(b.graph_name.to_string(), b.subject.to_string()))
+            });
+            for q in &quads {
+                w.serialize_quad(q).map_err(io)?;
+            }
+        } else {
+            let mut triples: Vec<oxigraph::model::Triple> = quads
+                .into_iter()
+                .map(oxigraph::model::Triple::from)
+                .collect();
+            triples.sort_by_cached_key(|t| t.to_string());
+            triples.dedup();
+            for t in &triples {
+                w.serialize_triple(t).map_err(io)?;
+            }
+        }
+        w.finish().map_err(io)?;
+        Ok(())
     }
 }

@@ -1,1 +1,1725 @@
-//! Stage: attribution (to be written).
+//! Attribution: who said (thinks, wants, claims) what.
+//!
+//! A light rule parser over each sentence: cue verbs (with their verb group of
+//! auxiliaries and adverbs) and "according to"; the subject noun phrase of the
+//! cue (left of it, with appositives on either side, relative pronouns,
+//! inverted "said X", gerunds taking the main-clause subject); the content
+//! (complement clause up to the sentence end, or the quotation or clause
+//! before "X said"); then direct quotations without a cue in their sentence
+//! (continuations in the same paragraph, cue-less quote paragraphs continuing
+//! the last speaker). Speakers resolve through the mentions and coreference.
+
+use super::coref::Actors;
+use super::lexicon::{self, CueClass, ADVERBS, AUXILIARIES, DETERMINERS, RELATIVES, SUBORDINATORS};
+use super::mentions::RawMention;
+use super::segment::Analysis;
+use super::tokens::TokKind;
+use crate::extraction::{ActorKind, ClaimKind, MentionKind, SpeakerResolution};
+
+/// A claim before ids are assigned; token ranges are `[start, end)`.
+#[derive(Debug, Clone)]
+pub struct ClaimDraft {
+    /// Direct / indirect / mixed.
+    pub kind: ClaimKind,
+    /// Speaker actor index.
+    pub speaker: Option<usize>,
+    /// Source tokens.
+    pub source: Option<(usize, usize)>,
+    /// Cue tokens.
+    pub cue: Option<(usize, usize)>,
+    /// Cue lemma.
+    pub cue_lemma: Option<String>,
+    /// Content tokens.
+    pub content: (usize, usize),
+    /// Quoted fragments (quote indices).
+    pub fragments: Vec<usize>,
+    /// Addressee actor index.
+    pub addressee: Option<usize>,
+    /// Paragraph of the content start.
+    pub paragraph: usize,
+    /// How the speaker was found.
+    pub resolution: SpeakerResolution,
+    /// Confidence.
+    pub confidence: f32,
+}
+
+struct Ctx<'a> {
+    a: &'a Analysis,
+    mentions: &'a mut Vec<RawMention>,
+    actors: &'a mut Actors,
+}
+
+/// Finds all claims.
+pub fn find(a: &Analysis, mentions: &mut Vec<RawMention>, actors: &mut Actors) -> Vec<ClaimDraft> {
+    let mut cx = Ctx {
+        a,
+        mentions,
+        actors,
+    };
+    let mut claims: Vec<ClaimDraft> = vec![];
+    for si in 0..a.sentences.len() {
+        let s = &a.sentences[si];
+        if a.furniture.get(s.paragraph).copied().unwrap_or(false) {
+            continue;
+        }
+        let (ss, se) = (s.tok_start, s.tok_end);
+        if let Some(mut c) = headline_colon(a, si) {
+            if let Some((s0, e0)) = c.source {
+                let (sp, res) = resolve_source(&mut cx, s0, e0, None, si);
+                c.speaker = sp;
+                c.resolution = res;
+            }
+            claims.push(c);
+        }
+        let mut k = ss;
+        while k < se {
+            if a.tok_depth[k] > 0 || a.tokens[k].kind != TokKind::Word {
+                k += 1;
+                continue;
+            }
+            if a.tokens[k].lower == "according" && k + 1 < se && a.tokens[k + 1].lower == "to" {
+                if let Some(c) = according_to(&mut cx, si, k, &claims) {
+                    claims.push(c);
+                }
+                k += 2;
+                continue;
+            }
+            if let Some(c) = cue_claim(&mut cx, si, k, &claims) {
+                claims.push(c);
+            }
+            k += 1;
+        }
+    }
+    quote_pass(&mut cx, &mut claims);
+    claims.sort_by_key(|c| (c.content.0, c.cue.map(|x| x.0).unwrap_or(0)));
+    // drop duplicates of the same content
+    let mut out: Vec<ClaimDraft> = vec![];
+    for c in claims {
+        if out.iter().any(|o| o.content == c.content) {
+            continue;
+        }
+        out.push(c);
+    }
+    for c in out.iter_mut() {
+        finish_kind(a, c);
+    }
+    nested_pronoun_speakers(&mut cx, &mut out);
+    out
+}
+
+/// "X said that he/they ...": a pronoun subject of a claim nested in another
+/// claim's content refers to the outer speaker when compatible.
+fn nested_pronoun_speakers(cx: &mut Ctx, claims: &mut [ClaimDraft]) {
+    let a = cx.a;
+    for i in 0..claims.len() {
+        let Some((s, e)) = claims[i].source else {
+            continue;
+        };
+        if e != s + 1 {
+            continue;
+        }
+        let w = low(a, s).to_string();
+        if !matches!(w.as_str(), "he" | "she" | "they" | "it") {
+            continue;
+        }
+        let Some(cue) = claims[i].cue else { continue };
+        let outer = claims
+            .iter()
+            .enumerate()
+            .filter(|(j, o)| {
+                *j != i && o.content.0 <= cue.0 && cue.1 <= o.content.1 && o.speaker.is_some()
+            })
+            .min_by_key(|(_, o)| o.content.1 - o.content.0)
+            .and_then(|(_, o)| o.speaker);
+        let Some(sp) = outer else { continue };
+        let k = cx.actors.list[sp].kind;
+        let ok = match w.as_str() {
+            "he" | "she" => k == ActorKind::Person,
+            "they" => matches!(
+                k,
+                ActorKind::Group | ActorKind::Organisation | ActorKind::Person | ActorKind::Outlet
+            ),
+            _ => matches!(
+                k,
+                ActorKind::Organisation
+                    | ActorKind::Group
+                    | ActorKind::Outlet
+                    | ActorKind::Campaign
+            ),
+        };
+        if ok {
+            claims[i].speaker = Some(sp);
+            claims[i].resolution = SpeakerResolution::Coreference;
+            for m in cx.mentions.iter_mut() {
+                if m.tok_start == s && m.kind == MentionKind::Pronoun {
+                    m.actor = Some(sp);
+                }
+            }
+        }
+    }
+}
+
+fn finish_kind(a: &Analysis, c: &mut ClaimDraft) {
+    let (s, e) = c.content;
+    if e <= s {
+        return;
+    }
+    let direct = a.is_open_quote(s)
+        && a.quote_opened_at(s).is_some_and(|q| {
+            let q = &a.quotes[q];
+            q.last_tok() + 1 >= e
+        });
+    c.fragments = a
+        .quotes
+        .iter()
+        .enumerate()
+        .filter(|(_, q)| q.depth == 0 && q.open >= s && q.last_tok() < e)
+        .map(|(i, _)| i)
+        .collect();
+    if direct {
+        c.kind = ClaimKind::Direct;
+        c.fragments.clear();
+    } else if !c.fragments.is_empty() {
+        c.kind = ClaimKind::Mixed;
+    } else {
+        c.kind = ClaimKind::Indirect;
+    }
+}
+
+fn is_word(a: &Analysis, i: usize) -> bool {
+    a.tokens
+        .get(i)
+        .is_some_and(|t| t.kind == TokKind::Word || t.kind == TokKind::Num)
+}
+
+fn low(a: &Analysis, i: usize) -> &str {
+    a.tokens.get(i).map(|t| t.lower.as_str()).unwrap_or("")
+}
+
+/// True for a sentence in title case (a headline): most words capitalised.
+fn title_case(a: &Analysis, ss: usize, se: usize) -> bool {
+    let words: Vec<usize> = (ss..se)
+        .filter(|&i| a.tokens[i].kind == TokKind::Word && a.tokens[i].text.chars().count() > 3)
+        .collect();
+    words.len() >= 3
+        && words.iter().filter(|&&i| a.tokens[i].is_cap()).count() * 10 >= words.len() * 7
+}
+
+/// Is the cue at `k` verbal in this context?
+#[allow(clippy::if_same_then_else)]
+fn verbal(a: &Analysis, k: usize, ss: usize, form: &str) -> bool {
+    let prev = if k > ss { Some(&a.tokens[k - 1]) } else { None };
+    let next = low(a, k + 1);
+    if let Some(p) = prev {
+        let pl = p.lower.as_str();
+        if DETERMINERS.contains(pl)
+            && !matches!(
+                pl,
+                "that"
+                    | "all"
+                    | "both"
+                    | "each"
+                    | "many"
+                    | "some"
+                    | "most"
+                    | "few"
+                    | "several"
+                    | "one"
+                    | "two"
+                    | "three"
+                    | "others"
+            )
+        {
+            return false;
+        }
+        if lexicon::PREPOSITIONS.contains(pl) && !form.ends_with("ing") && pl != "that" {
+            return false;
+        }
+        if pl == "'s" && !form.ends_with("ed") {
+            // "X's claims" (noun) vs "he's said"
+            return false;
+        }
+    }
+    if lexicon::noun_like_cue(form) {
+        match prev {
+            None => return false,
+            Some(p) => {
+                let pl = p.lower.as_str();
+                if form.ends_with("ing") {
+                    if !(p.is(",")
+                        || matches!(
+                            pl,
+                            "by" | "after"
+                                | "while"
+                                | "when"
+                                | "before"
+                                | "without"
+                                | "in"
+                                | "is"
+                                | "was"
+                                | "were"
+                                | "are"
+                                | "been"
+                                | "be"
+                                | "am"
+                                | "also"
+                        ))
+                    {
+                        return false;
+                    }
+                } else if p.kind != TokKind::Word && !(p.kind == TokKind::Quote || p.is(",")) {
+                    return false;
+                } else if pl.ends_with('s')
+                    && !p.is_cap()
+                    && !matches!(
+                        pl,
+                        "is" | "was"
+                            | "has"
+                            | "its"
+                            | "his"
+                            | "this"
+                            | "us"
+                            | "always"
+                            | "also"
+                            | "thus"
+                            | "perhaps"
+                            | "as"
+                    )
+                    && !pl.ends_with("ss")
+                    && !pl.ends_with("ly")
+                {
+                    return false;
+                }
+            }
+        }
+    }
+    // passive participles: "was told", "is expected" (not "has been saying")
+    if let Some(p) = prev {
+        if matches!(
+            p.lower.as_str(),
+            "was" | "were" | "is" | "are" | "been" | "being" | "be"
+        ) && !form.ends_with("ing")
+        {
+            return false;
+        }
+    }
+    let _ = next;
+    true
+}
+
+/// Whether the cue verb's class fits what follows it.
+fn complement_ok(a: &Analysis, lemma: &str, class: CueClass, after: usize, se: usize) -> bool {
+    let n = low(a, after);
+    let nt = a.tokens.get(after);
+    let quote_next = nt.is_some_and(|t| t.kind == TokKind::Quote)
+        || (matches!(n, "," | ":")
+            && a.tokens
+                .get(after + 1)
+                .is_some_and(|t| t.kind == TokKind::Quote));
+    match lemma {
+        "call" => {
+            return matches!(n, "for" | "on")
+                || nt.is_some_and(|t| t.is_cap() && t.kind == TokKind::Word)
+                || matches!(
+                    n,
+                    "him"
+                        | "her"
+                        | "them"
+                        | "it"
+                        | "the"
+                        | "his"
+                        | "their"
+                        | "this"
+                        | "that"
+                        | "these"
+                        | "those"
+                )
+        }
+        "show" => {
+            return n != "up"
+                && n != "off"
+                && n != "how"
+                && nt.is_some_and(|t| t.kind == TokKind::Word || t.kind == TokKind::Quote)
+        }
+        "find" | "know" | "understand" | "consider" | "indicate" | "reveal" | "realise"
+        | "respond" | "reply" | "state" | "continue" | "agree" | "describe" | "mention"
+        | "repeat" | "charge" | "recall" | "conclude" | "estimate" | "expect" | "doubt"
+        | "suspect" => {
+            let ends = nt.is_none_or(|t| t.is_final()) || after >= se;
+            let speechy = matches!(
+                lemma,
+                "respond"
+                    | "reply"
+                    | "state"
+                    | "continue"
+                    | "agree"
+                    | "mention"
+                    | "repeat"
+                    | "recall"
+                    | "conclude"
+                    | "estimate"
+            );
+            return n == "that"
+                || quote_next
+                || (speechy
+                    && (ends
+                        || n == ","
+                            && a.tokens.get(after + 1).is_some_and(|t| {
+                                t.is_cap()
+                                    || t.kind == TokKind::Word
+                                        && DETERMINERS.contains(t.lower.as_str())
+                            })))
+                || (lemma == "expect" && n == "to")
+                || (lemma == "agree" && n == "to");
+        }
+        _ => {}
+    }
+    match class {
+        CueClass::Intent => {
+            // want to / want X to ; refuse to
+            if n == "to" || n == "that" {
+                return true;
+            }
+            let mut j = after;
+            let mut steps = 0;
+            while j < se && steps < 6 {
+                if low(a, j) == "to" {
+                    return true;
+                }
+                if !is_word(a, j) {
+                    return false;
+                }
+                j += 1;
+                steps += 1;
+            }
+            false
+        }
+        CueClass::Evidence => n == "that" || quote_next,
+        CueClass::Thought => {
+            n == "that"
+                || quote_next
+                || !lexicon::PREPOSITIONS.contains(n)
+                    && nt.is_some_and(|t| t.kind == TokKind::Word || t.kind == TokKind::Quote)
+        }
+        CueClass::Stance => {
+            nt.is_some_and(|t| {
+                t.kind == TokKind::Word || t.kind == TokKind::Quote || t.kind == TokKind::Hashtag
+            }) && !matches!(
+                n,
+                "by" | "to"
+                    | "up"
+                    | "down"
+                    | "out"
+                    | "off"
+                    | "away"
+                    | "in"
+                    | "on"
+                    | "that"
+                    | "into"
+                    | "at"
+                    | "back"
+                    | "for"
+                    | "with"
+                    | "about"
+                    | "over"
+                    | "through"
+                    | "and"
+                    | "or"
+                    | "as"
+            )
+        }
+        _ => true,
+    }
+}
+
+/// A claim from a cue verb at token `k`, if it is one.
+fn cue_claim(cx: &mut Ctx, si: usize, k: usize, prior: &[ClaimDraft]) -> Option<ClaimDraft> {
+    let a = cx.a;
+    let sent = &a.sentences[si];
+    let (ss, se) = (sent.tok_start, sent.tok_end);
+    // multi-word forms first
+    let two = format!("{} {}", low(a, k), low(a, k + 1));
+    let (cv, words) = if k + 1 < se {
+        match lexicon::cue_verb(&two) {
+            Some(c) if c.words == 2 => (c, 2),
+            _ => (lexicon::cue_verb(low(a, k))?, 1),
+        }
+    } else {
+        (lexicon::cue_verb(low(a, k))?, 1)
+    };
+    let form = a.tokens[k].lower.clone();
+    if a.tokens[k].is_cap() && !super::mentions::sentence_initial(a, k) && !title_case(a, ss, se) {
+        return None;
+    }
+    if !verbal(a, k, ss, &form) {
+        return None;
+    }
+    if cv.class == CueClass::Tell && low(a, k + 1) == "to" {
+        return None;
+    }
+    let mut cue_end = k + words;
+    if cv.lemma == "call" && matches!(low(a, cue_end), "for" | "on") {
+        cue_end += 1;
+    }
+    if !complement_ok(a, cv.lemma, cv.class, cue_end, se) {
+        return None;
+    }
+    // verb group to the left
+    let mut vg = k;
+    while vg > ss {
+        let p = low(a, vg - 1);
+        if (AUXILIARIES.contains(p) && p != "to")
+            || ADVERBS.contains(p)
+            || p == "n't"
+            || is_ly_adverb(a, vg - 1)
+        {
+            vg -= 1;
+        } else {
+            break;
+        }
+    }
+    let cue_start = {
+        // cue span: auxiliaries adjacent to the verb ("has said"), not adverbs before them
+        let mut c = vg;
+        while c < k
+            && ((ADVERBS.contains(low(a, c)) || is_ly_adverb(a, c)) && !matches!(low(a, c), "also"))
+        {
+            c += 1;
+        }
+        c
+    };
+    let gerund = form.ends_with("ing");
+    // ---- subject
+    let mut source: Option<(usize, usize)> = None;
+    let mut inverted = false;
+    let mut relative: Option<usize> = None;
+    let before = if vg > ss { Some(vg - 1) } else { None };
+    let prev_is_quote_close = before.is_some_and(|b| {
+        a.is_close_quote(b) || (a.tokens[b].is(",") && b > ss && a.is_close_quote(b - 1))
+    });
+    if gerund
+        && before.is_some_and(|b| {
+            matches!(
+                low(a, b),
+                "by" | "after" | "while" | "when" | "before" | "without" | "in" | "," | "and"
+            )
+        })
+    {
+        source = first_np(a, ss, vg);
+    } else if let Some(b) = before.filter(|&b| RELATIVES.contains(low(a, b)) && low(a, b) != "that")
+    {
+        relative = Some(b);
+        source = Some((b, b + 1));
+    } else if prev_is_quote_close
+        || before.is_none()
+            && is_name_start(a, cue_end, se)
+            && !gerund
+            && cv.class != CueClass::Tell
+    {
+        // inverted: "..." said X / said X: "..."
+        if is_name_start(a, cue_end, se) && cv.class != CueClass::Tell {
+            let (s2, e2) = np_right(a, cue_end, se);
+            if e2 > s2 {
+                source = Some((s2, e2));
+                inverted = true;
+            }
+        }
+        if source.is_none() && !prev_is_quote_close {
+            source = None;
+        }
+    } else if before.is_some_and(|b| matches!(low(a, b), "and" | "but" | "then")) {
+        // coordinated verb phrase: "The judge rubbed his chin, and then said ..."
+        source = first_np(a, ss, vg).filter(|&(s0, e0)| e0 < vg && s0 < e0);
+    } else if before.is_some_and(|b| a.tokens[b].is(",")) {
+        source = appositive_left(a, ss, vg).or_else(|| appositive_general(a, ss, vg));
+    } else if vg > ss {
+        source = np_left(a, ss, vg);
+    }
+    if gerund && source.is_none() {
+        return None;
+    }
+    // ---- addressee and content
+    let mut after = if inverted {
+        source.map(|s| s.1).unwrap_or(cue_end)
+    } else {
+        cue_end
+    };
+    let mut addressee = None;
+    if cv.class == CueClass::Tell && !inverted {
+        let (s2, e2) = addressee_np(a, after, se);
+        if e2 > s2 {
+            addressee = addressee_actor(cx, s2, e2);
+            after = e2;
+        }
+    }
+    // "said in a statement", "said on Twitter"
+    let mut cue_end_ext = cue_end;
+    if !inverted && matches!(low(a, after), "in" | "on" | "during") {
+        let mut j = after + 1;
+        while j < se && j < after + 5 && is_word(a, j) && low(a, j) != "that" {
+            j += 1;
+        }
+        if j < se
+            && (low(a, j) == "that"
+                || a.tokens[j].is(",")
+                || a.tokens[j].is(":")
+                || a.tokens[j].kind == TokKind::Quote
+                || a.tokens[j].is_final())
+        {
+            if matches!(low(a, after + 1), "a" | "an")
+                && after + 2 < se
+                && matches!(
+                    low(a, after + 2),
+                    "statement"
+                        | "interview"
+                        | "tweet"
+                        | "post"
+                        | "letter"
+                        | "email"
+                        | "blog"
+                        | "speech"
+                        | "video"
+                        | "press"
+                        | "news"
+                        | "radio"
+                        | "tv"
+                        | "television"
+                        | "phone"
+                )
+            {
+                cue_end_ext = j;
+            }
+            after = j;
+        }
+    }
+    while after < se && (a.tokens[after].is(",") || a.tokens[after].is(":")) {
+        after += 1;
+    }
+    let mut end = se;
+    while end > after
+        && (a.tokens[end - 1].is_final() || a.tokens[end - 1].is(",") || a.tokens[end - 1].is(";"))
+    {
+        end -= 1;
+    }
+    // a closing quote after the final stop belongs to the content
+    let content: (usize, usize);
+    let mut has_after = (after..end).any(|i| is_word(a, i));
+    // parenthetical "CLAUSE, X said, in a dispute ...": the clause before is the content
+    if has_after && !inverted && after > cue_end && a.tokens[after - 1].is(",") {
+        if let Some((s0, _)) = source {
+            let pre_words = (ss..s0).filter(|&i| is_word(a, i)).count();
+            let first = low(a, ss);
+            if s0 > ss + 1
+                && a.tokens[s0 - 1].is(",")
+                && pre_words >= 4
+                && !lexicon::PREPOSITIONS.contains(first)
+                && !first.ends_with("ing")
+                && !SUBORDINATORS.contains(first)
+            {
+                has_after = false;
+            }
+        }
+    }
+    if has_after && !(inverted && prev_is_quote_close) {
+        if a.is_open_quote(after) {
+            let qi = a.quote_opened_at(after)?;
+            let q = &a.quotes[qi];
+            let qe = q.last_tok() + 1;
+            let rest_words = (qe..end).any(|i| is_word(a, i) && a.tok_depth[i] == 0);
+            content = if rest_words {
+                (after, end)
+            } else {
+                (after, qe)
+            };
+        } else {
+            // extend over a quote that runs past the sentence end
+            let mut e = end;
+            if let Some(qi) = a.tok_quote.get(end.saturating_sub(1)).copied().flatten() {
+                let q = &a.quotes[qi];
+                if q.open >= after && q.last_tok() + 1 > e {
+                    e = q.last_tok() + 1;
+                }
+            }
+            // stop at a clause-final ", X said" (the content of another cue)
+            let mut e = trim_trailing(a, after, e);
+            if cv.class == CueClass::Stance {
+                e = object_extent(a, after, e);
+            }
+            content = (after, e);
+        }
+    } else {
+        // content precedes: the quote or clause before the subject / cue
+        let anchor = if inverted {
+            vg
+        } else {
+            source.map(|s| s.0).unwrap_or(vg)
+        };
+        if matches!(
+            cv.class,
+            CueClass::Intent | CueClass::Evidence | CueClass::Stance
+        ) {
+            return None;
+        }
+        let mut b = anchor;
+        while b > ss
+            && (a.tokens[b - 1].is(",")
+                || a.tokens[b - 1].is("-")
+                || a.tokens[b - 1].is("\u{2014}"))
+        {
+            b -= 1;
+        }
+        if b == 0 {
+            return None;
+        }
+        if let Some(qi) = a.quote_closed_at(b - 1) {
+            let q = &a.quotes[qi];
+            content = (q.open, b);
+        } else if b > ss && a.tokens[b - 1].is(",") {
+            content = (ss, b);
+        } else if anchor > ss {
+            // "Democrats will win, he said" with the comma consumed above
+            if !(anchor > ss
+                && (a.tokens[anchor - 1].is(",")
+                    || a.tokens[anchor - 1].is("-")
+                    || a.tokens[anchor - 1].is("\u{2014}")))
+            {
+                return None;
+            }
+            content = (ss, b);
+        } else {
+            return None;
+        }
+        if !(content.0..content.1).any(|i| is_word(a, i)) {
+            return None;
+        }
+    }
+    if content.1 <= content.0 || !(content.0..content.1).any(|i| is_word(a, i)) {
+        return None;
+    }
+    // the subject may not sit inside the content
+    if let Some((s0, _)) = source {
+        if s0 >= content.0 && s0 < content.1 {
+            source = None;
+        }
+    }
+    // ---- speaker
+    let (speaker, mut resolution) = match source {
+        Some((s0, e0)) => resolve_source(cx, s0, e0, relative, si),
+        None => (None, SpeakerResolution::Unknown),
+    };
+    let mut speaker = speaker;
+    let mut confidence = 0.85;
+    if lexicon::noun_like_cue(&form) {
+        // "a pay offer the company calls": a noun-like cue needs a clear subject or an auxiliary
+        let has_aux = (vg..k).any(|j| AUXILIARIES.contains(low(a, j)));
+        let subj_ok = source.is_some_and(|(s0, e0)| {
+            let last = e0 - 1;
+            let t = &a.tokens[last];
+            inverted
+                || relative.is_some()
+                || t.is_cap()
+                || lexicon::SUBJECT_PRONOUNS.contains(t.lower.as_str())
+                || lexicon::ACTOR_NOUNS.contains(t.lower.as_str())
+                || e0 < vg && a.tokens[e0].is(",")
+                || s0 + 1 < e0 && a.tokens[last].lower == "'s"
+                || gerund
+        });
+        if source.is_none() || !(has_aux || subj_ok) {
+            return None;
+        }
+    }
+    if source.is_none() {
+        // implied: the last speaker (direct quote content only)
+        if a.is_open_quote(content.0) {
+            if let Some(last) = prior
+                .iter()
+                .rev()
+                .find(|c| c.speaker.is_some() && c.paragraph + 3 >= a.sentences[si].paragraph)
+            {
+                speaker = last.speaker;
+                resolution = SpeakerResolution::Implied;
+                confidence = 0.6;
+            }
+        } else {
+            return None;
+        }
+    }
+    if speaker.is_none() {
+        confidence = 0.4;
+    } else if resolution == SpeakerResolution::Coreference {
+        confidence = 0.75;
+    }
+    Some(ClaimDraft {
+        kind: ClaimKind::Indirect,
+        speaker,
+        source,
+        cue: Some((cue_start, cue_end_ext.max(cue_end))),
+        cue_lemma: Some(cv.lemma.to_string()),
+        content,
+        fragments: vec![],
+        addressee,
+        paragraph: a.tok_para[content.0],
+        resolution,
+        confidence,
+    })
+}
+
+/// Trims a trailing ", X said"-like tail and final punctuation from content `[s, e)`.
+fn trim_trailing(a: &Analysis, s: usize, e: usize) -> usize {
+    let mut e = e;
+    // a trailing ", aides said" / ", he added" belongs to another attribution
+    if let Some(c) = (s + 1..e)
+        .rev()
+        .find(|&i| a.tokens[i].is(",") && a.tok_depth[i] == 0)
+    {
+        let tail = c + 1..e;
+        if tail.len() <= 6
+            && tail.clone().any(|i| {
+                lexicon::cue_verb(low(a, i))
+                    .is_some_and(|cv| cv.class == CueClass::Speech || cv.class == CueClass::Tell)
+            })
+            && !tail.clone().any(|i| low(a, i) == "that")
+        {
+            e = c;
+        }
+    }
+    while e > s + 1
+        && (a.tokens[e - 1].is(",") || a.tokens[e - 1].is(";") || a.tokens[e - 1].is(":"))
+    {
+        e -= 1;
+    }
+    e
+}
+
+/// The object of an evaluative verb: up to a subordinate clause or a participle.
+fn object_extent(a: &Analysis, s: usize, e: usize) -> usize {
+    for j in s + 1..e {
+        if a.tok_depth[j] > 0 {
+            continue;
+        }
+        let w = low(a, j);
+        if matches!(
+            w,
+            "because"
+                | "while"
+                | "after"
+                | "when"
+                | "since"
+                | "before"
+                | "although"
+                | "though"
+                | "if"
+                | "unless"
+                | "saying"
+                | "adding"
+                | "arguing"
+                | "claiming"
+                | "noting"
+                | "calling"
+        ) {
+            return trim_trailing(a, s, j);
+        }
+        if a.tokens[j].is(",")
+            || a.tokens[j].is(";")
+            || a.tokens[j].is("\u{2014}")
+            || a.tokens[j].is("--")
+        {
+            let n = low(a, j + 1);
+            if SUBORDINATORS.contains(n)
+                || RELATIVES.contains(n)
+                || n.ends_with("ing")
+                || matches!(
+                    n,
+                    "by" | "for" | "with" | "after" | "in" | "on" | "at" | "from"
+                )
+                || a.tokens
+                    .get(j + 1)
+                    .is_some_and(|t| t.kind == TokKind::Quote)
+                || !a.tokens[j].is(",")
+            {
+                return trim_trailing(a, s, j);
+            }
+        }
+    }
+    e
+}
+
+fn is_name_start(a: &Analysis, i: usize, se: usize) -> bool {
+    if i >= se {
+        return false;
+    }
+    let t = &a.tokens[i];
+    t.kind == TokKind::Word
+        && (t.is_cap()
+            || DETERMINERS.contains(t.lower.as_str())
+            || matches!(t.lower.as_str(), "he" | "she" | "they" | "we" | "i" | "it"))
+        && t.lower != "that"
+}
+
+/// Noun phrase to the right of `i` (inverted subject): up to a comma or the sentence end.
+fn np_right(a: &Analysis, i: usize, se: usize) -> (usize, usize) {
+    let mut e = i;
+    while e < se
+        && (is_word(a, e)
+            || a.tokens[e].lower == "'s"
+            || a.tokens[e].is("-")
+            || a.tokens[e].is(".")
+                && e + 1 < se
+                && a.tokens[e - 1].text.len() <= 3
+                && a.tokens[e - 1].is_cap())
+    {
+        if e > i && (SUBORDINATORS.contains(low(a, e)) && low(a, e) != "and" || low(a, e) == "that")
+        {
+            break;
+        }
+        e += 1;
+        if e - i > 12 {
+            break;
+        }
+    }
+    // appositives and relative clauses after the name: to the sentence end, or to a
+    // comma before a quotation / a participle ("..., adding ...")
+    if e < se && a.tokens[e].is(",") && e + 1 < se && is_word(a, e + 1) {
+        let mut j = e + 1;
+        let mut stop = None;
+        while j < se {
+            let t = &a.tokens[j];
+            if t.is_final() && (j + 1 >= se || !is_word(a, j + 1)) {
+                break;
+            }
+            if t.kind == TokKind::Quote && a.is_open_quote(j) {
+                stop = Some(j);
+                break;
+            }
+            if t.is(",")
+                && (a
+                    .tokens
+                    .get(j + 1)
+                    .is_some_and(|n| n.kind == TokKind::Quote)
+                    || low(a, j + 1).ends_with("ing")
+                    || matches!(low(a, j + 1), "and" | "but" | "according"))
+            {
+                stop = Some(j + 1);
+                break;
+            }
+            j += 1;
+        }
+        let end = stop.unwrap_or(j);
+        if end > e + 1 && end - e <= 40 {
+            e = end;
+        }
+    }
+    (i, e)
+}
+
+/// A lowercase -ly adverb ("jokingly", "merely"), not a noun like "family".
+fn is_ly_adverb(a: &Analysis, i: usize) -> bool {
+    let t = &a.tokens[i];
+    t.kind == TokKind::Word
+        && !t.is_cap()
+        && t.lower.len() > 4
+        && t.lower.ends_with("ly")
+        && !matches!(
+            t.lower.as_str(),
+            "family"
+                | "ally"
+                | "rally"
+                | "supply"
+                | "assembly"
+                | "anomaly"
+                | "monopoly"
+                | "italy"
+                | "bully"
+                | "belly"
+        )
+}
+
+/// Stop words for a leftward noun-phrase walk.
+fn np_stop(a: &Analysis, i: usize) -> bool {
+    let t = &a.tokens[i];
+    if t.kind == TokKind::Quote
+        && a.tok_quote[i].is_none()
+        && i > 0
+        && a.tokens[i - 1].end == t.start
+        && a.tokens[i - 1].lower.ends_with('s')
+    {
+        return false; // possessive apostrophe (Sanders’ aides)
+    }
+    if !(t.kind == TokKind::Word
+        || t.kind == TokKind::Num
+        || t.kind == TokKind::Hashtag
+        || t.kind == TokKind::Handle
+        || t.is("-")
+        || t.is("&")
+        || t.is("."))
+    {
+        return true;
+    }
+    if t.is(".") {
+        // only inside abbreviations like "Sen." / "Mr."
+        return !(i > 0
+            && a.tokens[i - 1].end == t.start
+            && a.tokens[i - 1].text.chars().count() <= 4
+            && a.tokens[i - 1].is_cap());
+    }
+    let w = t.lower.as_str();
+    (SUBORDINATORS.contains(w) && w != "and")
+        || RELATIVES.contains(w)
+        || (AUXILIARIES.contains(w) && w != "'s")
+        || lexicon::cue_verb(w).is_some() && !t.is_cap() && !lexicon::noun_like_cue(w)
+        || matches!(
+            w,
+            "there" | "here" | "not" | "n't" | "if" | "is" | "are" | "was" | "were"
+        )
+}
+
+/// Subject noun phrase ending right before `vg` (no comma directly before).
+fn np_left(a: &Analysis, ss: usize, vg: usize) -> Option<(usize, usize)> {
+    let mut s = vg;
+    // a parenthetical right before the verb: "Gov. Phil Bryant (R) said"
+    if s > ss + 1 && a.tokens[s - 1].is(")") {
+        if let Some(o) = (ss..s - 1).rev().take(12).find(|&j| a.tokens[j].is("(")) {
+            s = o;
+        }
+    }
+    while s > ss && !np_stop(a, s - 1) && vg - s < 14 {
+        s -= 1;
+    }
+    // "and": keep only between names ("Smith and Jones")
+    while s < vg
+        && (low(a, s) == "and"
+            || lexicon::PREPOSITIONS.contains(low(a, s)) && !a.tokens[s].is_cap())
+    {
+        s += 1;
+    }
+    // drop a leading prepositional phrase ("On Tuesday the senator")
+    if s < vg {
+        let mut cut = None;
+        for j in s..vg {
+            if low(a, j) == "and"
+                && !(j > s && a.tokens[j - 1].is_cap() && j + 1 < vg && a.tokens[j + 1].is_cap())
+                && !(j > s
+                    && lexicon::ROLE_WORDS.contains(low(a, j - 1))
+                    && lexicon::ROLE_WORDS.contains(low(a, j + 1)))
+            {
+                cut = Some(j + 1);
+            }
+        }
+        if let Some(c) = cut {
+            s = c;
+        }
+    }
+    if s >= vg {
+        return None;
+    }
+    // a time phrase right before the verb: "Smith on Tuesday said"
+    let mut e = vg;
+    if e >= s + 3 && matches!(low(a, e - 2), "on" | "last" | "this" | "late" | "early") {
+        e -= 2;
+    }
+    // "Mayor Don Guardian in a telephone interview said", "France in particular"
+    if let Some(p) = (s + 1..e).find(|&j| {
+        matches!(low(a, j), "in" | "on" | "during" | "at")
+            && a.tokens[j - 1].is_cap()
+            && (matches!(low(a, j + 1), "a" | "an" | "particular") || low(a, j) == "during")
+    }) {
+        e = p;
+    }
+    // "Anthony Anton, president and CEO of X said": the name before the comma
+    if s > ss + 1 && a.tokens[s - 1].is(",") && is_role_phrase(a, s, e) {
+        let mut b = s - 1;
+        while b > ss && is_word(a, b - 1) && a.tokens[b - 1].is_cap() && s - b < 5 {
+            b -= 1;
+        }
+        if b < s - 1 && (b == ss || !is_word(a, b - 1)) {
+            s = b;
+        }
+    }
+    if s >= e || !(s..e).any(|i| is_word(a, i)) {
+        return None;
+    }
+    Some((s, e))
+}
+
+/// "NAME, ROLE of ORG, said" / "ROLE of ORG, NAME, said": the subject including the appositive.
+fn appositive_left(a: &Analysis, ss: usize, vg: usize) -> Option<(usize, usize)> {
+    // vg-1 is a comma
+    let c1 = vg - 1;
+    let seg_start = |end: usize| -> usize {
+        let mut s = end;
+        while s > ss {
+            let t = &a.tokens[s - 1];
+            if t.is(",")
+                || t.kind == TokKind::Quote
+                || t.is(";")
+                || t.is(":")
+                || t.is("(")
+                || t.is("\u{2014}")
+                || t.is("--")
+            {
+                break;
+            }
+            s -= 1;
+        }
+        s
+    };
+    let s1 = seg_start(c1);
+    if s1 >= c1 {
+        return None;
+    }
+    let seg1_role = is_role_phrase(a, s1, c1);
+    if s1 > ss && a.tokens[s1 - 1].is(",") {
+        let c2 = s1 - 1;
+        let s2 = seg_start(c2);
+        if s2 < c2 {
+            let seg2_role = is_role_phrase(a, s2, c2);
+            let seg2_np = (c2 - s2) <= 6 && !(s2..c2).any(|i| np_stop(a, i));
+            let seg1_np = (c1 - s1) <= 6 && !(s1..c1).any(|i| np_stop(a, i));
+            if (seg1_role && seg2_np) || (seg2_role && seg1_np) {
+                return Some((s2, vg));
+            }
+        }
+    }
+    // a single segment NP directly after a boundary (quote, sentence start)
+    let seg_np = (c1 - s1) <= 8 && !(s1..c1).any(|i| np_stop(a, i));
+    if seg_np && (s1 == ss || a.tokens[s1 - 1].kind == TokKind::Quote) && !seg1_role {
+        return Some((s1, c1));
+    }
+    None
+}
+
+/// "X, who has ... , said": the subject is the noun phrase opening the clause,
+/// with everything up to the comma before the verb (relative clauses, appositives).
+fn appositive_general(a: &Analysis, ss: usize, vg: usize) -> Option<(usize, usize)> {
+    let c1 = vg - 1;
+    let mut starts = vec![];
+    let mut s0 = ss;
+    while s0 < c1 && a.tokens[s0].kind == TokKind::Quote {
+        s0 += 1;
+    }
+    starts.push(s0);
+    for j in ss..c1 {
+        if a.tokens[j].is(",") && a.tok_depth[j] == 0 && !(j > ss && a.is_close_quote(j - 1)) {
+            starts.push(j + 1);
+        } else if a.is_close_quote(j) && j + 1 < c1 && a.tokens[j + 1].is(",") {
+            starts.push(j + 2);
+        }
+    }
+    for s in starts {
+        if s >= c1 || a.tok_depth[s] > 0 {
+            continue;
+        }
+        let first = low(a, s);
+        if !is_word(a, s)
+            || lexicon::PREPOSITIONS.contains(first)
+            || SUBORDINATORS.contains(first)
+            || RELATIVES.contains(first)
+            || first.ends_with("ing")
+            || lexicon::cue_verb(first).is_some()
+        {
+            continue;
+        }
+        let seg_end = (s..c1)
+            .find(|&j| a.tokens[j].is(",") || a.tokens[j].is("("))
+            .unwrap_or(c1);
+        if seg_end == s || seg_end - s > 8 || (s..seg_end).any(|j| np_stop(a, j)) {
+            continue;
+        }
+        // the rest must not hold a cue or a (long) quote of its own
+        if (s..c1).any(|j| {
+            a.tokens[j].kind == TokKind::Quote
+                && a.quote_opened_at(j)
+                    .is_some_and(|q| a.quotes[q].inner_end > j + 6)
+                || a.tok_depth[j] == 0
+                    && lexicon::cue_verb(low(a, j))
+                        .is_some_and(|c| c.class == CueClass::Speech || c.class == CueClass::Tell)
+                    && !lexicon::noun_like_cue(low(a, j))
+        }) {
+            continue;
+        }
+        if c1 - s > 40 {
+            continue;
+        }
+        return Some((s, vg));
+    }
+    None
+}
+
+/// Headline attributions: "Paul Ryan: FBI decision defies explanation".
+fn headline_colon(a: &Analysis, si: usize) -> Option<ClaimDraft> {
+    let sent = &a.sentences[si];
+    let (ss, se) = (sent.tok_start, sent.tok_end);
+    let para = sent.paragraph;
+    let pe = a.para_tok.get(para + 1).copied().unwrap_or(se);
+    let headline = para == 0 || pe == 0 || !a.tokens[pe - 1].is_final();
+    if !headline || !a.tokens[ss].is_cap() {
+        return None;
+    }
+    let c = (ss..se.min(ss + 7)).find(|&j| a.tokens[j].is(":"))?;
+    if c == ss
+        || (ss..c).any(|j| {
+            !is_word(a, j) && a.tokens[j].lower != "'s" || lexicon::cue_verb(low(a, j)).is_some()
+        })
+    {
+        return None;
+    }
+    let mut end = se;
+    while end > c + 1 && (a.tokens[end - 1].is_final() || a.tokens[end - 1].is(",")) {
+        end -= 1;
+    }
+    if (c + 1..end).filter(|&j| is_word(a, j)).count() < 3 {
+        return None;
+    }
+    Some(ClaimDraft {
+        kind: ClaimKind::Indirect,
+        speaker: None,
+        source: Some((ss, c)),
+        cue: Some((c, c + 1)),
+        cue_lemma: Some(":".into()),
+        content: (c + 1, end),
+        fragments: vec![],
+        addressee: None,
+        paragraph: para,
+        resolution: SpeakerResolution::Unknown,
+        confidence: 0.5,
+    })
+}
+
+/// True when tokens `[s, e)` look like a role description ("co-founder and CEO of X", "a spokesman for Y").
+pub fn is_role_phrase(a: &Analysis, s: usize, e: usize) -> bool {
+    if e <= s || e - s > 12 {
+        return false;
+    }
+    if (s..e).any(|i| lexicon::ROLE_HEADS.contains(low(a, i))) {
+        return true;
+    }
+    // "the club", "its parent company", "the hacktivist group"
+    DETERMINERS.contains(low(a, s))
+        && e - s <= 4
+        && (lexicon::COMPANY_NOUNS.contains(low(a, e - 1))
+            || lexicon::GROUP_NOUNS.contains(low(a, e - 1)))
+}
+
+/// The first noun phrase of a clause starting at `ss` (main-clause subject), before `limit`.
+fn first_np(a: &Analysis, ss: usize, limit: usize) -> Option<(usize, usize)> {
+    let mut s = ss;
+    // skip an introductory phrase ending in a comma
+    for j in ss..limit.min(ss + 8) {
+        if a.tokens[j].is(",") {
+            let head = low(a, ss);
+            if lexicon::PREPOSITIONS.contains(head)
+                || SUBORDINATORS.contains(head)
+                || lexicon::FUNCTION_WORDS.contains(head) && !DETERMINERS.contains(head)
+            {
+                s = j + 1;
+            }
+            break;
+        }
+    }
+    while s < limit && a.tokens[s].kind == TokKind::Quote {
+        s += 1;
+    }
+    let mut e = s;
+    while e < limit && !np_stop(a, e) && !ADVERBS.contains(low(a, e)) && e - s < 10 {
+        e += 1;
+    }
+    if e > s {
+        Some((s, e))
+    } else {
+        None
+    }
+}
+
+/// Addressee after a "tell" verb: "told Reuters", "told this publication".
+fn addressee_np(a: &Analysis, i: usize, se: usize) -> (usize, usize) {
+    let mut e = i;
+    while e < se
+        && e < i + 6
+        && (is_word(a, e) || a.tokens[e].lower == "'s")
+        && low(a, e) != "that"
+        && !(e > i && SUBORDINATORS.contains(low(a, e)))
+        && !(e > i && lexicon::PREPOSITIONS.contains(low(a, e)))
+    {
+        e += 1;
+    }
+    if e == i {
+        return (i, i);
+    }
+    let first = &a.tokens[i];
+    let ok = first.is_cap()
+        || DETERMINERS.contains(first.lower.as_str())
+        || matches!(
+            first.lower.as_str(),
+            "him"
+                | "her"
+                | "them"
+                | "us"
+                | "me"
+                | "reporters"
+                | "journalists"
+                | "supporters"
+                | "lawmakers"
+        );
+    if ok {
+        (i, e)
+    } else {
+        (i, i)
+    }
+}
+
+fn addressee_actor(cx: &mut Ctx, s: usize, e: usize) -> Option<usize> {
+    let a = cx.a;
+    let text = a.tok_text(s, e).to_lowercase();
+    if matches!(
+        text.as_str(),
+        "this publication"
+            | "this newspaper"
+            | "this paper"
+            | "this website"
+            | "this site"
+            | "this magazine"
+            | "this reporter"
+            | "this outlet"
+            | "the publication"
+    ) {
+        return cx.actors.publisher();
+    }
+    cx.mentions
+        .iter()
+        .filter(|m| {
+            m.tok_start >= s
+                && m.tok_end <= e
+                && matches!(
+                    m.kind,
+                    MentionKind::Name | MentionKind::Acronym | MentionKind::PartialName
+                )
+        })
+        .find_map(|m| m.actor)
+}
+
+/// Resolves a source span to a speaker.
+fn resolve_source(
+    cx: &mut Ctx,
+    s: usize,
+    e: usize,
+    relative: Option<usize>,
+    si: usize,
+) -> (Option<usize>, SpeakerResolution) {
+    let a = cx.a;
+    if let Some(r) = relative {
+        // antecedent: nearest actor mention before the relative pronoun in the sentence,
+        // skipping possessives and places
+        let ss = a.sentences[si].tok_start;
+        if low(a, r) == "which" {
+            let prev_end = if r > ss && a.tokens[r - 1].is(",") {
+                r - 1
+            } else {
+                r
+            };
+            let direct = cx
+                .mentions
+                .iter()
+                .filter(|m| m.tok_end == prev_end && !m.possessive && m.actor.is_some())
+                .find_map(|m| m.actor);
+            return match direct {
+                Some(x) => (Some(x), SpeakerResolution::Coreference),
+                None => (None, SpeakerResolution::Unknown),
+            };
+        }
+        let best = cx
+            .mentions
+            .iter()
+            .filter(|m| {
+                m.tok_end <= r
+                    && m.tok_start >= ss
+                    && !m.possessive
+                    && m.actor.is_some()
+                    && m.kind != MentionKind::Pronoun
+            })
+            .filter(|m| {
+                m.actor
+                    .is_some_and(|x| cx.actors.list[x].kind != ActorKind::Place)
+            })
+            .max_by_key(|m| m.tok_end)
+            .and_then(|m| m.actor);
+        if best.is_some() {
+            return (best, SpeakerResolution::Coreference);
+        }
+        // a generic noun phrase right before: "officials who said"
+        if let Some(np) = np_left(
+            a,
+            ss,
+            r.saturating_sub(if r > ss && a.tokens[r - 1].is(",") {
+                1
+            } else {
+                0
+            }),
+        ) {
+            if let Some(x) = nominal_actor(cx, np.0, np.1) {
+                return (Some(x), SpeakerResolution::Coreference);
+            }
+        }
+        return (None, SpeakerResolution::Unknown);
+    }
+    let inside: Vec<RawMention> = cx
+        .mentions
+        .iter()
+        .filter(|m| m.tok_start >= s && m.tok_end <= e)
+        .cloned()
+        .collect();
+    let pick =
+        |pred: &dyn Fn(&RawMention) -> bool| inside.iter().find(|m| pred(m) && m.actor.is_some());
+    let actors = &cx.actors;
+    // "members of X" first
+    if let Some(m) = inside
+        .iter()
+        .find(|m| m.kind == MentionKind::Nominal && m.actor.is_some() && m.tok_start == s)
+    {
+        return (m.actor, SpeakerResolution::Explicit);
+    }
+    let person_name = pick(&|m| {
+        m.kind == MentionKind::Name
+            && m.actor
+                .is_some_and(|x| actors.list[x].kind == ActorKind::Person)
+    });
+    let any_name = pick(&|m| {
+        matches!(
+            m.kind,
+            MentionKind::Name | MentionKind::Acronym | MentionKind::Hashtag
+        ) && !m.possessive
+            && m.actor
+                .is_some_and(|x| actors.list[x].kind != ActorKind::Place)
+    });
+    let any_name_poss = pick(&|m| {
+        matches!(m.kind, MentionKind::Name | MentionKind::Acronym)
+            && m.actor
+                .is_some_and(|x| actors.list[x].kind != ActorKind::Place)
+    });
+    let partial = pick(&|m| m.kind == MentionKind::PartialName);
+    let pron = pick(&|m| matches!(m.kind, MentionKind::Pronoun | MentionKind::RoleNoun));
+    if let Some(m) = person_name.or(any_name) {
+        if let Some(x) = m.actor {
+            let ab = &mut cx.actors.list[x];
+            if ab.kind == ActorKind::Unknown
+                && ab.name.split_whitespace().count() > 1
+                && m.tok_start == s
+            {
+                ab.kind = ActorKind::Person;
+            }
+        }
+        return (m.actor, SpeakerResolution::Explicit);
+    }
+    if let Some(m) = partial {
+        return (m.actor, SpeakerResolution::Coreference);
+    }
+    // a role noun phrase that owns an organisation: "a spokeswoman for X" -> X
+    if let Some(m) = any_name_poss {
+        return (m.actor, SpeakerResolution::Explicit);
+    }
+    if let Some(m) = pron {
+        return (
+            m.actor,
+            if m.actor.is_some() {
+                SpeakerResolution::Coreference
+            } else {
+                SpeakerResolution::Unknown
+            },
+        );
+    }
+    if inside.iter().any(|m| m.kind == MentionKind::Pronoun) {
+        return (None, SpeakerResolution::Unknown);
+    }
+    match nominal_actor(cx, s, e) {
+        Some(x) => (Some(x), SpeakerResolution::Explicit),
+        None => (None, SpeakerResolution::Unknown),
+    }
+}
+
+/// A generic actor noun phrase ("intelligence agencies", "a campaign") as an actor.
+fn nominal_actor(cx_mentions_actors: &mut Ctx, s: usize, e: usize) -> Option<usize> {
+    nominal_actor_parts(
+        cx_mentions_actors.a,
+        cx_mentions_actors.mentions,
+        cx_mentions_actors.actors,
+        s,
+        e,
+    )
+}
+
+/// As [`nominal_actor`], with the parts passed separately.
+pub fn nominal_actor_parts(
+    a: &Analysis,
+    mentions: &mut Vec<RawMention>,
+    actors: &mut Actors,
+    s: usize,
+    e: usize,
+) -> Option<usize> {
+    // head: the last word before "of"/"with"/"in"/a participle
+    let mut h = s;
+    let mut end = s;
+    for j in s..e {
+        let poss = a.tokens[j].kind == TokKind::Quote && a.tok_quote[j].is_none() && j > s;
+        if !is_word(a, j) && !poss {
+            break;
+        }
+        let w = low(a, j);
+        if j > s
+            && (lexicon::PREPOSITIONS.contains(w) || w.ends_with("ed") || RELATIVES.contains(w))
+        {
+            break;
+        }
+        h = j;
+        end = j + 1;
+    }
+    if end <= s {
+        return None;
+    }
+    let head = low(a, h);
+    if !lexicon::ACTOR_NOUNS.contains(head) || head == "the" {
+        return None;
+    }
+    let mut st = s;
+    while st < h && (DETERMINERS.contains(low(a, st)) || matches!(low(a, st), "and" | "or" | "but"))
+    {
+        st += 1;
+    }
+    let name = a.tok_text(st, end).to_lowercase();
+    if name.is_empty() {
+        return None;
+    }
+    let kind = match head {
+        "agencies" | "agency" | "companies" | "company" | "firms" | "firm" | "governments"
+        | "government" | "administration" | "department" | "ministry" | "committee" | "council"
+        | "court" | "unions" | "union" | "providers" | "operators" | "hosts" => {
+            ActorKind::Organisation
+        }
+        "campaign" | "campaigns" => ActorKind::Campaign,
+        "sites" | "websites" | "report" | "study" | "survey" | "poll" | "polls" | "statement" => {
+            ActorKind::Unknown
+        }
+        "spokesman" | "spokeswoman" | "spokesperson" | "official" | "expert" | "critic"
+        | "analyst" | "activist" | "lawyer" | "witness" | "source" | "executive" | "judge"
+        | "ceo" | "chief" | "director" | "president" | "chairman" | "manager" | "senator"
+        | "governor" | "mayor" | "candidate" | "founder" | "leader" | "member" | "officer"
+        | "aide" | "adviser" | "advocate" | "minister" | "supporter" | "opponent" | "protester"
+        | "hacker" | "prosecutor" | "regulator" => ActorKind::Person,
+        _ => ActorKind::Group,
+    };
+    let existing = actors.by_key(&super::coref::key(&name));
+    let i = match existing {
+        Some(i) => i,
+        None => {
+            actors.list.push(super::coref::ActorBuild {
+                name: name.clone(),
+                kind,
+                strong: false,
+                keys: [super::coref::key(&name)].into_iter().collect(),
+                names: vec![name.clone()],
+                mentions: vec![],
+                is_publisher: false,
+                last_tok: 0,
+            });
+            actors.list.len() - 1
+        }
+    };
+    if !mentions
+        .iter()
+        .any(|m| m.tok_start == s && m.tok_end == end)
+    {
+        mentions.push(RawMention {
+            tok_start: s,
+            tok_end: end,
+            kind: MentionKind::Nominal,
+            actor_kind: kind,
+            strong_kind: false,
+            alias_of: None,
+            group_of: None,
+            possessive: false,
+            actor: Some(i),
+        });
+        let mi = mentions.len() - 1;
+        actors.list[i].mentions.push(mi);
+        actors.list[i].last_tok = actors.list[i].last_tok.max(s + 1);
+    }
+    Some(i)
+}
+
+/// "According to X, ..." / "..., according to X."
+fn according_to(cx: &mut Ctx, si: usize, k: usize, _prior: &[ClaimDraft]) -> Option<ClaimDraft> {
+    let a = cx.a;
+    let sent = &a.sentences[si];
+    let (ss, se) = (sent.tok_start, sent.tok_end);
+    let src_s = k + 2;
+    let mut src_e = src_s;
+    while src_e < se
+        && (is_word(a, src_e)
+            || a.tokens[src_e].lower == "'s"
+            || a.tokens[src_e].is("-")
+            || a.tokens[src_e].is("&"))
+        && low(a, src_e) != "that"
+        && src_e < src_s + 14
+    {
+        src_e += 1;
+    }
+    if src_e == src_s {
+        return None;
+    }
+    let mut end = se;
+    while end > ss
+        && (a.tokens[end - 1].is_final() || a.tokens[end - 1].is(",") || a.tokens[end - 1].is(";"))
+    {
+        end -= 1;
+    }
+    let mut first = ss;
+    while first < k
+        && (a.tokens[first].kind == TokKind::Quote && !a.is_open_quote(first)
+            || a.tokens[first].is("("))
+    {
+        first += 1;
+    }
+    let content = if k <= first + 1
+        && (k == first || matches!(low(a, first), "but" | "and" | "yet" | "also"))
+    {
+        let mut c = src_e;
+        while c < end && (a.tokens[c].is(",") || a.tokens[c].is(":")) {
+            c += 1;
+        }
+        // the closing quote after a final stop belongs to the content
+        let mut e = end;
+        if e < se && a.is_close_quote(e) {
+            e += 1;
+        } else if e + 1 < se && a.tokens[e].is_final() && a.is_close_quote(e + 1) {
+            e += 2;
+        }
+        (c, e)
+    } else {
+        let mut b = k;
+        while b > ss
+            && (a.tokens[b - 1].is(",")
+                || a.tokens[b - 1].is("(")
+                || a.tokens[b - 1].is("-")
+                || a.tokens[b - 1].is("\u{2014}"))
+        {
+            b -= 1;
+        }
+        (ss, b)
+    };
+    if !(content.0..content.1).any(|i| is_word(a, i)) {
+        return None;
+    }
+    let (speaker, resolution) = resolve_source(cx, src_s, src_e, None, si);
+    Some(ClaimDraft {
+        kind: ClaimKind::Indirect,
+        speaker,
+        source: Some((src_s, src_e)),
+        cue: Some((k, k + 2)),
+        cue_lemma: Some("according to".into()),
+        content,
+        fragments: vec![],
+        addressee: None,
+        paragraph: a.tok_para[content.0],
+        resolution,
+        confidence: if speaker.is_some() { 0.85 } else { 0.4 },
+    })
+}
+
+/// True when quote `q` looks like speech (not a scare quote or a title).
+fn speech_like(a: &Analysis, qi: usize) -> bool {
+    let q = &a.quotes[qi];
+    let inner = (q.open + 1..q.inner_end).filter(|&i| is_word(a, i)).count();
+    let ends_punct = q.inner_end > q.open + 1
+        && matches!(
+            a.tokens[q.inner_end - 1].text.as_str(),
+            "," | "." | "!" | "?" | "…"
+        );
+    inner >= 6 || (inner >= 3 && ends_punct)
+}
+
+/// Direct quotations with no cue in their sentence.
+fn quote_pass(cx: &mut Ctx, claims: &mut Vec<ClaimDraft>) {
+    let a = cx.a;
+    for qi in 0..a.quotes.len() {
+        let q = a.quotes[qi].clone();
+        if q.depth != 0 || a.furniture.get(q.paragraph).copied().unwrap_or(false) {
+            continue;
+        }
+        let qs = q.open;
+        let qe = q.last_tok() + 1;
+        // covered already (as content or inside content)?
+        if claims.iter().any(|c| {
+            c.content.0 <= qs && qe <= c.content.1 || (c.content.0 < qe && qs < c.content.1)
+        }) {
+            continue;
+        }
+        if !speech_like(a, qi) {
+            continue;
+        }
+        // only quotes that stand as their own sentence(s): the quote starts a sentence
+        let si = a.tok_sent[qs];
+        let s_start = a.sentences[si].tok_start;
+        if qs != s_start {
+            continue;
+        }
+        let para = q.paragraph;
+        // continuation inside the same paragraph: the previous claim in the paragraph, direct
+        let prev_same = claims
+            .iter()
+            .filter(|c| c.paragraph == para && c.content.1 <= qs && c.cue.is_some())
+            .max_by_key(|c| c.content.1)
+            .cloned();
+        let mut draft = if let Some(p) = prev_same {
+            let mut d = p.clone();
+            d.content = (qs, qe);
+            d.confidence = p.confidence.min(0.85);
+            d
+        } else {
+            let para_start = a.para_tok[para];
+            let prev = claims
+                .iter()
+                .filter(|c| c.content.1 <= qs && c.paragraph < para && c.paragraph + 2 >= para)
+                .max_by_key(|c| c.content.1)
+                .cloned();
+            let last_para_quote_open = para > 0
+                && a.quotes
+                    .iter()
+                    .any(|x| x.paragraph == para - 1 && x.close.is_none() && x.depth == 0);
+            match prev {
+                Some(p)
+                    if qs == para_start
+                        && (a.is_open_quote(p.content.0) || last_para_quote_open)
+                        && p.speaker.is_some() =>
+                {
+                    ClaimDraft {
+                        kind: ClaimKind::Direct,
+                        speaker: p.speaker,
+                        source: None,
+                        cue: None,
+                        cue_lemma: None,
+                        content: (qs, qe),
+                        fragments: vec![],
+                        addressee: None,
+                        paragraph: para,
+                        resolution: SpeakerResolution::Continued,
+                        confidence: 0.65,
+                    }
+                }
+                _ => ClaimDraft {
+                    kind: ClaimKind::Direct,
+                    speaker: None,
+                    source: None,
+                    cue: None,
+                    cue_lemma: None,
+                    content: (qs, qe),
+                    fragments: vec![],
+                    addressee: None,
+                    paragraph: para,
+                    resolution: SpeakerResolution::Unknown,
+                    confidence: 0.3,
+                },
+            }
+        };
+        draft.kind = ClaimKind::Direct;
+        draft.fragments.clear();
+        claims.push(draft);
+    }
+}

@@ -1,1 +1,703 @@
-//! Stage: mentions (to be written).
+//! Mention detection by rules: proper-name runs (capitalisation, honorifics,
+//! organisation suffixes, connectors), acronyms in parentheses as aliases,
+//! hashtags, pronouns, role nouns ("the firm", "the CEO"), "members of X",
+//! and type-noun contexts ("the hacktivist group X", "the firm X"). An optional
+//! NER model adds spans the rules missed.
+
+use super::lexicon::{
+    self, COMPANY_NOUNS, FACTION_NOUNS, GROUP_NOUNS, HONORIFICS, ORG_SUFFIXES, OUTLET_WORDS, PLACES,
+};
+use super::segment::Analysis;
+use super::tokens::TokKind;
+use crate::extraction::{ActorKind, MentionKind};
+use crate::models::TokenClassifier;
+
+/// A mention before ids are assigned.
+#[derive(Debug, Clone)]
+pub struct RawMention {
+    /// First token.
+    pub tok_start: usize,
+    /// One past the last token.
+    pub tok_end: usize,
+    /// How it refers.
+    pub kind: MentionKind,
+    /// Actor type suggested by the mention and its context.
+    pub actor_kind: ActorKind,
+    /// True when the type comes from explicit context (type noun, honorific, suffix).
+    pub strong_kind: bool,
+    /// Index of the mention this one is an alias of (acronym in parentheses).
+    pub alias_of: Option<usize>,
+    /// For "members of X": the mention of X.
+    pub group_of: Option<usize>,
+    /// Followed by a possessive `'s`.
+    pub possessive: bool,
+    /// Resolved actor index (filled by coreference).
+    pub actor: Option<usize>,
+}
+
+/// Finds mentions in all non-furniture paragraphs.
+pub fn find(
+    a: &Analysis,
+    ner: Option<&dyn TokenClassifier>,
+    outlet: Option<&str>,
+) -> Vec<RawMention> {
+    let mut out: Vec<RawMention> = vec![];
+    let cap_elsewhere = capitalised_midsentence(a);
+    let n = a.tokens.len();
+    let mut i = 0;
+    while i < n {
+        let p = a.tok_para[i];
+        if a.furniture.get(p).copied().unwrap_or(false) {
+            i += 1;
+            continue;
+        }
+        let t = &a.tokens[i];
+        match t.kind {
+            TokKind::Hashtag => {
+                out.push(mention(
+                    i,
+                    i + 1,
+                    MentionKind::Hashtag,
+                    ActorKind::Campaign,
+                    true,
+                ));
+                i += 1;
+                continue;
+            }
+            TokKind::Word if !t.is_cap() => {
+                if let Some(m) = lowercase_mention(a, i) {
+                    let end = m.tok_end;
+                    out.push(m);
+                    i = end.max(i + 1);
+                } else {
+                    i += 1;
+                }
+                continue;
+            }
+            TokKind::Word => {}
+            _ => {
+                i += 1;
+                continue;
+            }
+        }
+        // a capitalised word: try a name run
+        let Some((s, e, honorific)) = name_run(a, i, &cap_elsewhere) else {
+            // sentence-initial pronouns / role nouns ("He said", "The firm said")
+            if let Some(m) = lowercase_mention(a, i) {
+                let end = m.tok_end;
+                out.push(m);
+                i = end.max(i + 1);
+            } else {
+                i += 1;
+            }
+            continue;
+        };
+        let (kind, strong) = name_kind(a, s, e, honorific, outlet);
+        let mk = if e - s == 1 && is_acronym(&a.tokens[s].text) {
+            MentionKind::Acronym
+        } else {
+            MentionKind::Name
+        };
+        let mut m = mention(s, e, mk, kind, strong);
+        m.possessive = a.tokens.get(e).is_some_and(|t| t.lower == "'s");
+        let idx = out.len();
+        // "members of X" / "a member of X"
+        if s >= 2
+            && a.tokens[s - 1].lower == "of"
+            && matches!(
+                a.tokens[s - 2].lower.as_str(),
+                "members" | "member" | "supporters" | "activists" | "hackers" | "followers"
+            )
+        {
+            let ms = if s >= 3 && lexicon::DETERMINERS.contains(a.tokens[s - 3].lower.as_str()) {
+                s - 3
+            } else {
+                s - 2
+            };
+            if a.tokens[s - 2].lower.starts_with("member") {
+                if !m.strong_kind || m.actor_kind == ActorKind::Unknown {
+                    m.actor_kind = ActorKind::Group;
+                    m.strong_kind = true;
+                }
+                out.push(m);
+                let mut nm = mention(ms, e, MentionKind::Nominal, ActorKind::Group, true);
+                nm.group_of = Some(idx);
+                out.push(nm);
+            } else {
+                out.push(m);
+            }
+        } else {
+            out.push(m);
+        }
+        i = e;
+        // acronym alias in parentheses: NAME (ACR)
+        if i + 2 < n
+            && a.tokens[i].is("(")
+            && a.tokens[i + 2].is(")")
+            && a.tokens[i + 1].kind == TokKind::Word
+            && a.tokens[i + 1].is_cap()
+            && a.tokens[i + 1].text.chars().count() >= 2
+        {
+            let k = out[idx].actor_kind;
+            let mut al = mention(i + 1, i + 2, MentionKind::Acronym, k, out[idx].strong_kind);
+            al.alias_of = Some(idx);
+            out.push(al);
+            i += 3;
+        }
+    }
+    if let Some(model) = ner {
+        add_ner(a, model, &mut out);
+    }
+    out.sort_by_key(|m| (m.tok_start, m.tok_end));
+    // re-link alias/group indices after sorting: recompute by positions
+    relink(&mut out);
+    out
+}
+
+#[allow(clippy::needless_range_loop)]
+fn relink(out: &mut [RawMention]) {
+    // alias_of / group_of were indices before sorting; sorting by start keeps the
+    // relative order of rule mentions (they are produced left to right), except that
+    // a "members of X" nominal starts before X. Recompute by position.
+    let spans: Vec<(usize, usize, MentionKind)> = out
+        .iter()
+        .map(|m| (m.tok_start, m.tok_end, m.kind))
+        .collect();
+    for i in 0..out.len() {
+        if out[i].alias_of.is_some() {
+            // the name right before "(" ACR ")"
+            let s = out[i].tok_start;
+            out[i].alias_of = spans.iter().position(|&(_, e, k)| {
+                e + 1 == s && matches!(k, MentionKind::Name | MentionKind::Acronym)
+            });
+        }
+        if out[i].group_of.is_some() {
+            let e = out[i].tok_end;
+            out[i].group_of = spans.iter().position(|&(ss, ee, k)| {
+                ee == e && ss > out[i].tok_start && k != MentionKind::Nominal
+            });
+        }
+    }
+}
+
+fn mention(
+    s: usize,
+    e: usize,
+    kind: MentionKind,
+    actor_kind: ActorKind,
+    strong: bool,
+) -> RawMention {
+    RawMention {
+        tok_start: s,
+        tok_end: e,
+        kind,
+        actor_kind,
+        strong_kind: strong,
+        alias_of: None,
+        group_of: None,
+        possessive: false,
+        actor: None,
+    }
+}
+
+/// All-caps word of 2+ letters (or with a lowercase plural s: "ISPs").
+pub fn is_acronym(w: &str) -> bool {
+    let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+}
+
+fn is_camel(w: &str) -> bool {
+    let mut chars = w.chars();
+    chars.next();
+    chars.any(|c| c.is_uppercase()) && w.chars().any(|c| c.is_lowercase())
+}
+
+/// Lowercase single-word names seen somewhere other than the first word of a
+/// sentence: capitalised words standing alone, and last words of multi-word
+/// runs (surnames).
+fn capitalised_midsentence(a: &Analysis) -> std::collections::HashSet<String> {
+    let mut set = std::collections::HashSet::new();
+    let n = a.tokens.len();
+    for i in 0..n {
+        let capw = |j: usize| {
+            j < n
+                && a.tokens[j].kind == TokKind::Word
+                && a.tokens[j].is_cap()
+                && a.tok_sent[j] == a.tok_sent[i]
+        };
+        if capw(i) && !sentence_initial(a, i) {
+            let prev_cap = i > 0 && capw(i - 1) && !sentence_initial(a, i - 1);
+            let next_cap = capw(i + 1);
+            if !next_cap {
+                set.insert(a.tokens[i].lower.clone());
+            }
+            let _ = prev_cap;
+        }
+    }
+    set
+}
+
+/// True when token `i` is the first word of its sentence (or of a quotation).
+pub fn sentence_initial(a: &Analysis, i: usize) -> bool {
+    let s = a
+        .sentences
+        .get(a.tok_sent[i])
+        .map(|s| s.tok_start)
+        .unwrap_or(0);
+    let mut j = i;
+    while j > s {
+        let p = &a.tokens[j - 1];
+        if p.kind == TokKind::Quote
+            || p.is("(")
+            || p.is("-")
+            || p.is("\u{2014}")
+            || p.is(":")
+            || p.is("[")
+        {
+            if p.is(":") || p.kind == TokKind::Quote && a.is_open_quote(j - 1) {
+                return true;
+            }
+            j -= 1;
+            continue;
+        }
+        return false;
+    }
+    true
+}
+
+fn name_token(a: &Analysis, i: usize) -> bool {
+    let t = &a.tokens[i];
+    if t.kind != TokKind::Word || !t.is_cap() {
+        return false;
+    }
+    if lexicon::TIME_WORDS.contains(t.lower.as_str()) {
+        return false;
+    }
+    if t.text.contains('-')
+        && t.text
+            .rsplit('-')
+            .next()
+            .is_some_and(|l| l.chars().next().is_some_and(|c| c.is_lowercase()))
+    {
+        return false;
+    }
+    if t.lower == "i"
+        || t.lower == "i'm"
+        || t.lower == "i've"
+        || t.lower == "i'd"
+        || t.lower == "i'll"
+    {
+        return false;
+    }
+    // role words break name runs ("CEO of X")
+    if lexicon::ROLE_HEADS.contains(t.lower.as_str()) && !HONORIFICS.contains(t.lower.as_str()) {
+        return false;
+    }
+    true
+}
+
+/// A proper-name run starting at `i`: (start, end, had honorific).
+fn name_run(
+    a: &Analysis,
+    i: usize,
+    cap_elsewhere: &std::collections::HashSet<String>,
+) -> Option<(usize, usize, bool)> {
+    if !name_token(a, i) {
+        return None;
+    }
+    let para = a.tok_para[i];
+    let sent = a.tok_sent[i];
+    let mut e = i + 1;
+    loop {
+        if e < a.tokens.len()
+            && a.tok_sent[e] == sent
+            && a.tok_para[e] == para
+            && name_token(a, e)
+            && a.tokens[e].start <= a.tokens[e - 1].end + 1
+        {
+            e += 1;
+            continue;
+        }
+        // "Sen. Marion Okafor", "Dr. Smith"
+        if e + 1 < a.tokens.len()
+            && a.tokens[e].is(".")
+            && HONORIFICS.contains(a.tokens[e - 1].lower.as_str())
+            && a.tokens[e - 1].end == a.tokens[e].start
+            && a.tok_para[e + 1] == para
+            && name_token(a, e + 1)
+        {
+            e += 2;
+            continue;
+        }
+        // connectors: "Bank of England", "Ministry of Defence", "Johnson & Johnson"
+        if e + 1 < a.tokens.len()
+            && a.tok_sent[e + 1] == sent
+            && matches!(
+                a.tokens[e].lower.as_str(),
+                "of" | "for"
+                    | "&"
+                    | "de"
+                    | "van"
+                    | "von"
+                    | "der"
+                    | "al"
+                    | "bin"
+                    | "du"
+                    | "la"
+                    | "del"
+            )
+            && name_token(a, e + 1)
+        {
+            let conn = a.tokens[e].lower.as_str();
+            let ok = if conn == "of" || conn == "for" {
+                ORG_SUFFIXES.contains(a.tokens[e - 1].lower.as_str())
+            } else {
+                true
+            };
+            if ok {
+                e += 2;
+                continue;
+            }
+        }
+        break;
+    }
+    let mut s = i;
+    // sentence-initial function word or common word
+    if sentence_initial(a, s) {
+        let w = &a.tokens[s];
+        let special = is_acronym(&w.text) || is_camel(&w.text);
+        if lexicon::FUNCTION_WORDS.contains(w.lower.as_str())
+            || (!special
+                && !cap_elsewhere.contains(&w.lower)
+                && !lexicon::GIVEN_NAMES.contains(w.lower.as_str())
+                && !HONORIFICS.contains(w.lower.as_str())
+                && !PLACES.contains(w.lower.as_str()))
+        {
+            if e - s == 1 {
+                return None;
+            }
+            // "Speaking Frank" is unlikely; keep multiword runs whose first word is not a function word
+            if lexicon::FUNCTION_WORDS.contains(w.lower.as_str())
+                || lexicon::cue_verb(&w.lower).is_some()
+            {
+                s += 1;
+            }
+        }
+    }
+    // honorific prefix
+    let mut honorific = false;
+    while e - s > 1 && HONORIFICS.contains(a.tokens[s].lower.trim_end_matches('.')) {
+        honorific = true;
+        s += 1;
+        if s < e && a.tokens[s].is(".") {
+            s += 1;
+        }
+    }
+    if s >= e {
+        return None;
+    }
+    if e - s == 1 && lexicon::FUNCTION_WORDS.contains(a.tokens[s].lower.as_str()) {
+        return None;
+    }
+    Some((s, e, honorific))
+}
+
+fn name_kind(
+    a: &Analysis,
+    s: usize,
+    e: usize,
+    honorific: bool,
+    outlet: Option<&str>,
+) -> (ActorKind, bool) {
+    let text = a.tok_text(s, e);
+    let lower = text.to_lowercase();
+    if outlet.is_some_and(|o| o.eq_ignore_ascii_case(text.trim())) {
+        return (ActorKind::Outlet, true);
+    }
+    if PLACES.contains(lower.as_str()) {
+        return (ActorKind::Place, true);
+    }
+    if honorific {
+        return (ActorKind::Person, true);
+    }
+    // context before: "the <adj>* group|faction X", "the firm X"
+    let mut j = s;
+    let mut steps = 0;
+    while j > 0 && steps < 4 {
+        let t = &a.tokens[j - 1];
+        if t.kind != TokKind::Word || a.tok_sent[j - 1] != a.tok_sent[s] {
+            break;
+        }
+        if GROUP_NOUNS.contains(t.lower.as_str()) || FACTION_NOUNS.contains(t.lower.as_str()) {
+            let k = if t.lower == "campaign" {
+                ActorKind::Campaign
+            } else {
+                ActorKind::Group
+            };
+            return (k, true);
+        }
+        if COMPANY_NOUNS.contains(t.lower.as_str()) {
+            let k = if matches!(
+                t.lower.as_str(),
+                "newspaper"
+                    | "broadcaster"
+                    | "publisher"
+                    | "outlet"
+                    | "magazine"
+                    | "tabloid"
+                    | "daily"
+            ) {
+                ActorKind::Outlet
+            } else {
+                ActorKind::Organisation
+            };
+            return (k, true);
+        }
+        if t.is_cap() || lexicon::DETERMINERS.contains(t.lower.as_str()) {
+            break;
+        }
+        j -= 1;
+        steps += 1;
+    }
+    // appositive type noun: "the regulator, X"
+    if s >= 3 && a.tokens[s - 1].is(",") && COMPANY_NOUNS.contains(a.tokens[s - 2].lower.as_str()) {
+        let d = a.tokens[s - 3].lower.as_str();
+        if lexicon::DETERMINERS.contains(d)
+            || (s >= 4 && lexicon::DETERMINERS.contains(a.tokens[s - 4].lower.as_str()))
+        {
+            return (ActorKind::Organisation, true);
+        }
+    }
+    if e - s > 2
+        && (s..e).any(|k| {
+            matches!(
+                a.tokens[k].lower.as_str(),
+                "ministry"
+                    | "department"
+                    | "university"
+                    | "bank"
+                    | "committee"
+                    | "council"
+                    | "commission"
+                    | "agency"
+                    | "institute"
+                    | "office"
+                    | "bureau"
+                    | "board"
+                    | "court"
+                    | "party"
+                    | "union"
+                    | "association"
+            )
+        })
+    {
+        return (ActorKind::Organisation, true);
+    }
+    // told X -> outlet (when X is not a person name)
+    let last = a.tokens[e - 1].lower.as_str();
+    if s > 0
+        && matches!(a.tokens[s - 1].lower.as_str(), "told" | "tells" | "telling")
+        && !lexicon::GIVEN_NAMES.contains(a.tokens[s].lower.as_str())
+    {
+        return (ActorKind::Outlet, true);
+    }
+    if OUTLET_WORDS.contains(last)
+        && !lexicon::GIVEN_NAMES.contains(a.tokens[s].lower.as_str())
+        && (e - s > 1
+            || is_acronym(&a.tokens[s].text)
+            || matches!(last, "reuters" | "bloomberg" | "politico" | "breitbart"))
+    {
+        return (ActorKind::Outlet, true);
+    }
+    if ORG_SUFFIXES.contains(last) || (e - s > 1 && (s..e).any(|k| is_acronym(&a.tokens[k].text))) {
+        let k = match last {
+            "group" | "movement" | "front" | "brigade" | "alliance" | "coalition" => {
+                ActorKind::Group
+            }
+            "campaign" | "project" | "initiative" => ActorKind::Campaign,
+            _ => ActorKind::Organisation,
+        };
+        return (k, true);
+    }
+    if e - s >= 2
+        && e - s <= 4
+        && (s..e).all(|k| {
+            a.tokens[k].is_cap() && !is_acronym(&a.tokens[k].text) && !is_camel(&a.tokens[k].text)
+        })
+    {
+        if lexicon::GIVEN_NAMES.contains(a.tokens[s].lower.as_str()) {
+            return (ActorKind::Person, true);
+        }
+        return (ActorKind::Unknown, false);
+    }
+    if e - s == 1 {
+        let w = &a.tokens[s].text;
+        if is_acronym(w) || is_camel(w) {
+            return (ActorKind::Organisation, false);
+        }
+    }
+    (ActorKind::Unknown, false)
+}
+
+/// Pronouns and definite role nouns ("the firm", "the CEO", "this publication").
+fn lowercase_mention(a: &Analysis, i: usize) -> Option<RawMention> {
+    let t = &a.tokens[i];
+    let w = t.lower.as_str();
+    if lexicon::PRONOUNS.contains(w) && !matches!(w, "you" | "your") {
+        if w == "it" || w == "its" {
+            // "it" followed by "is"/"was" + adjective or "would" is often expletive; keep all, coref decides
+        }
+        let k = match w {
+            "he" | "him" | "his" | "she" | "her" | "hers" | "i" | "me" | "my" => ActorKind::Person,
+            _ => ActorKind::Unknown,
+        };
+        return Some(mention(i, i + 1, MentionKind::Pronoun, k, false));
+    }
+    if matches!(w, "the" | "this") && i + 1 < a.tokens.len() && a.tok_sent[i + 1] == a.tok_sent[i] {
+        // the [adj] NOUN, not followed by a capitalised name
+        let mut j = i + 1;
+        if j + 1 < a.tokens.len()
+            && !a.tokens[j].is_cap()
+            && a.tokens[j].kind == TokKind::Word
+            && is_role_noun(&a.tokens[j + 1].lower)
+            && !is_role_noun(&a.tokens[j].lower)
+            && !lexicon::DETERMINERS.contains(a.tokens[j].lower.as_str())
+            && !lexicon::PRONOUNS.contains(a.tokens[j].lower.as_str())
+        {
+            j += 1;
+        }
+        let noun = a.tokens[j].lower.as_str();
+        if a.tokens[j].kind != TokKind::Word || !is_role_noun(noun) {
+            return None;
+        }
+        let next_is_name = a.tokens.get(j + 1).is_some_and(|n| {
+            n.kind == TokKind::Word && n.is_cap() && a.tok_sent[j + 1] == a.tok_sent[i]
+        });
+        let k = role_noun_kind(noun);
+        if a.tokens[j].is_cap() {
+            return None;
+        }
+        if next_is_name
+            || k == ActorKind::Person && a.tokens.get(j + 1).is_some_and(|n| n.lower == "of")
+        {
+            return None;
+        }
+        return Some(mention(i, j + 1, MentionKind::RoleNoun, k, true));
+    }
+    None
+}
+
+fn is_role_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "firm"
+            | "company"
+            | "group"
+            | "organisation"
+            | "organization"
+            | "agency"
+            | "ceo"
+            | "spokesman"
+            | "spokeswoman"
+            | "spokesperson"
+            | "founder"
+            | "chairman"
+            | "chairwoman"
+            | "president"
+            | "minister"
+            | "collective"
+            | "faction"
+            | "publication"
+            | "newspaper"
+            | "paper"
+            | "website"
+            | "business"
+            | "startup"
+            | "bank"
+            | "party"
+            | "campaign"
+            | "movement"
+            | "network"
+            | "government"
+            | "senator"
+            | "governor"
+            | "mayor"
+            | "director"
+            | "executive"
+            | "cto"
+            | "cfo"
+            | "provider"
+            | "charity"
+            | "union"
+            | "ministry"
+            | "department"
+            | "court"
+            | "judge"
+            | "regulator"
+            | "watchdog"
+            | "broadcaster"
+            | "magazine"
+            | "official"
+            | "lawmaker"
+            | "candidate"
+            | "militants"
+            | "hackers"
+            | "activists"
+            | "protesters"
+            | "researcher"
+            | "researchers"
+            | "professor"
+    )
+}
+
+fn role_noun_kind(w: &str) -> ActorKind {
+    match w {
+        "firm" | "company" | "organisation" | "organization" | "agency" | "business"
+        | "startup" | "bank" | "party" | "government" | "provider" | "charity" | "union"
+        | "ministry" | "department" | "court" | "regulator" | "watchdog" => ActorKind::Organisation,
+        "group" | "collective" | "faction" | "movement" | "network" | "militants" | "hackers"
+        | "activists" | "protesters" => ActorKind::Group,
+        "campaign" => ActorKind::Campaign,
+        "publication" | "newspaper" | "paper" | "website" | "broadcaster" | "magazine" => {
+            ActorKind::Outlet
+        }
+        _ => ActorKind::Person,
+    }
+}
+
+fn add_ner(a: &Analysis, model: &dyn TokenClassifier, out: &mut Vec<RawMention>) {
+    let np = a.para_tok.len().saturating_sub(1);
+    for p in 0..np {
+        if a.furniture.get(p).copied().unwrap_or(true) {
+            continue;
+        }
+        let (ts, te) = (a.para_tok[p], a.para_tok[p + 1]);
+        if ts >= te {
+            continue;
+        }
+        let (cs, ce) = (a.tokens[ts].start, a.tokens[te - 1].end);
+        let text = a.slice(cs, ce);
+        let Ok(spans) = model.classify(&text) else {
+            continue;
+        };
+        for sp in spans {
+            let (s, e) = (cs + sp.start, cs + sp.end);
+            let toks: Vec<usize> = (ts..te)
+                .filter(|&k| a.tokens[k].start >= s && a.tokens[k].end <= e)
+                .collect();
+            let (Some(&f), Some(&l)) = (toks.first(), toks.last()) else {
+                continue;
+            };
+            if out.iter().any(|m| m.tok_start <= l && f < m.tok_end) {
+                continue;
+            }
+            let k = match sp.label.as_str() {
+                "PER" | "PERSON" => ActorKind::Person,
+                "ORG" => ActorKind::Organisation,
+                "LOC" | "GPE" => ActorKind::Place,
+                _ => continue,
+            };
+            out.push(mention(f, l + 1, MentionKind::Name, k, true));
+        }
+    }
+}

@@ -5,6 +5,7 @@
 //! coref (mentions to actors) -> attribution (claims) -> relations (roles,
 //! org relations, acts) -> stance (claims x targets).
 
+pub mod assemble;
 pub mod attribution;
 pub mod coref;
 pub mod lexicon;
@@ -12,10 +13,28 @@ pub mod mentions;
 pub mod relations;
 pub mod segment;
 pub mod stance;
+pub mod tokens;
 
 use crate::document::Document;
 use crate::extraction::Extraction;
 use crate::models::TokenClassifier;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+/// Where the optional models and the target catalogue come from.
+#[derive(Debug, Clone, Default)]
+pub struct AnnotatorOptions {
+    /// Sentence-embedding model directory (all-MiniLM-L6-v2).
+    pub model: Option<PathBuf>,
+    /// Token-classification (NER) model directory.
+    pub ner_model: Option<PathBuf>,
+    /// NLI pair-classification model directory.
+    pub nli_model: Option<PathBuf>,
+    /// Target catalogue file; when `None`, `targets.toml` beside `corpus` is used if present.
+    pub targets: Option<PathBuf>,
+    /// The corpus files or directories being annotated (to find `targets.toml`).
+    pub corpus: Vec<PathBuf>,
+}
 
 /// Runs every annotation stage with the configured (optional) models.
 pub struct Annotator {
@@ -32,6 +51,35 @@ impl Annotator {
             ner: None,
             stance: stance::StanceAnalyser::rules_only(),
         }
+    }
+
+    /// Loads the models and the target catalogue named by `opts`. Errors name
+    /// the offending directory or file (missing model files, invalid TOML).
+    pub fn from_options(opts: &AnnotatorOptions) -> crate::Result<Self> {
+        let catalogue_path = opts
+            .targets
+            .clone()
+            .or_else(|| crate::targets::TargetCatalogue::find_beside(&opts.corpus));
+        let catalogue = match &catalogue_path {
+            Some(p) => crate::targets::TargetCatalogue::load(p)?,
+            None => crate::targets::TargetCatalogue::empty(),
+        };
+        let embedder: Option<Arc<dyn crate::models::Embedder>> = match &opts.model {
+            Some(dir) => Some(Arc::new(crate::models::SentenceEmbedder::load(dir)?)),
+            None => None,
+        };
+        let nli: Option<Arc<dyn crate::models::PairClassifier>> = match &opts.nli_model {
+            Some(dir) => Some(Arc::new(crate::models::NliClassifier::load(dir)?)),
+            None => None,
+        };
+        let ner: Option<Box<dyn TokenClassifier>> = match &opts.ner_model {
+            Some(dir) => Some(Box::new(crate::models::TokenClassifierModel::load(dir)?)),
+            None => None,
+        };
+        Ok(Annotator {
+            ner,
+            stance: stance::StanceAnalyser::new(catalogue, embedder, nli),
+        })
     }
 
     /// Short description of the methods in use, recorded as provenance.
@@ -61,5 +109,13 @@ impl Annotator {
 /// attribution, relations. Fills `actors`, `mentions`, `claims`, `roles`,
 /// `org_relations` and `acts` of `ex`.
 pub fn annotate_discourse(doc: &Document, ex: &mut Extraction, ner: Option<&dyn TokenClassifier>) {
-    let _ = (doc, ex, ner);
+    let a = segment::analyse(doc);
+    let outlet = doc.meta.outlet.as_deref();
+    let mut raw = mentions::find(&a, ner, outlet);
+    let mut actors = coref::resolve(&a, &mut raw, outlet);
+    let claims = attribution::find(&a, &mut raw, &mut actors);
+    let (roles, rels) = relations::roles(&a, &raw, &mut actors);
+    let acts = relations::acts(&a, &mut raw, &mut actors, &claims);
+    coref::resolve_quote_pronouns(&a, &mut raw, &claims, &roles);
+    assemble::fill(doc, &a, &raw, &actors, &claims, &roles, &rels, &acts, ex);
 }

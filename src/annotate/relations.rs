@@ -1,1 +1,790 @@
-//! Stage: relations (to be written).
+//! Relations: roles ("co-founder and CEO of X"), organisation relations
+//! (subsidiary, faction, member) and acts between actors ("X has criticised Y").
+
+use super::attribution::{nominal_actor_parts, ClaimDraft};
+use super::coref::Actors;
+use super::lexicon::{self, DETERMINERS, ROLE_HEADS, ROLE_WORDS};
+use super::mentions::RawMention;
+use super::segment::Analysis;
+use super::tokens::TokKind;
+use crate::extraction::{ActKind, ActorKind, MentionKind, OrgRelationKind};
+
+/// A role before ids: member and organisation are actor indices; tokens `[s, e)`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RoleDraft {
+    /// Member actor.
+    pub member: usize,
+    /// Organisation actor.
+    pub organisation: usize,
+    /// Label as written.
+    pub label: String,
+    /// Evidence tokens.
+    pub evidence: (usize, usize),
+}
+
+/// An organisation relation before ids.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OrgRelDraft {
+    /// Kind.
+    pub kind: OrgRelationKind,
+    /// Child actor.
+    pub child: usize,
+    /// Parent actor.
+    pub parent: usize,
+    /// Evidence tokens.
+    pub evidence: (usize, usize),
+}
+
+/// An act before ids.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ActDraft {
+    /// Kind.
+    pub kind: ActKind,
+    /// Agent actor.
+    pub agent: usize,
+    /// Patient actor.
+    pub patient: usize,
+    /// Polarity.
+    pub polarity: i8,
+    /// Sentence index (evidence).
+    pub sentence: usize,
+    /// Index of the claim it was reported in.
+    pub claim: Option<usize>,
+    /// Confidence.
+    pub confidence: f32,
+}
+
+fn low(a: &Analysis, i: usize) -> &str {
+    a.tokens.get(i).map(|t| t.lower.as_str()).unwrap_or("")
+}
+
+fn name_at(mentions: &[RawMention], start: usize) -> Option<&RawMention> {
+    mentions
+        .iter()
+        .filter(|m| {
+            m.tok_start == start
+                && matches!(
+                    m.kind,
+                    MentionKind::Name | MentionKind::Acronym | MentionKind::PartialName
+                )
+                && m.actor.is_some()
+        })
+        .max_by_key(|m| m.tok_end)
+}
+
+fn name_ending(mentions: &[RawMention], end: usize) -> Option<&RawMention> {
+    mentions
+        .iter()
+        .filter(|m| {
+            m.tok_end == end
+                && matches!(
+                    m.kind,
+                    MentionKind::Name | MentionKind::Acronym | MentionKind::PartialName
+                )
+                && m.actor.is_some()
+        })
+        .min_by_key(|m| m.tok_start)
+}
+
+/// Roles and organisation relations.
+pub fn roles(
+    a: &Analysis,
+    mentions: &[RawMention],
+    actors: &mut Actors,
+) -> (Vec<RoleDraft>, Vec<OrgRelDraft>) {
+    let mut roles = vec![];
+    let mut rels = vec![];
+    let n = a.tokens.len();
+    let mut i = 0;
+    while i < n {
+        if a.furniture.get(a.tok_para[i]).copied().unwrap_or(false)
+            || !ROLE_HEADS.contains(low(a, i))
+        {
+            i += 1;
+            continue;
+        }
+        let sent = a.tok_sent[i];
+        let (ss, se) = (a.sentences[sent].tok_start, a.sentences[sent].tok_end);
+        // role phrase [rs, re)
+        let mut rs = i;
+        while rs > ss
+            && ROLE_WORDS.contains(low(a, rs - 1))
+            && !matches!(low(a, rs - 1), "the" | "of")
+            && a.tokens[rs - 1].kind == TokKind::Word
+            && !a.tokens[rs - 1].is_cap()
+            || rs > ss && ROLE_HEADS.contains(low(a, rs - 1))
+        {
+            rs -= 1;
+        }
+        while rs < i && matches!(low(a, rs), "and" | "&") {
+            rs += 1;
+        }
+        let mut re = i + 1;
+        while re < se
+            && (ROLE_HEADS.contains(low(a, re))
+                || matches!(low(a, re), "and" | "officer" | "executive")
+                    && re + 1 < se
+                    && (ROLE_HEADS.contains(low(a, re + 1)) || low(a, re) != "and"))
+        {
+            re += 1;
+        }
+        let label = a.tok_text(rs, re);
+        let mut det_s = rs;
+        while det_s > ss && DETERMINERS.contains(low(a, det_s - 1)) {
+            det_s -= 1;
+        }
+        // organisation: "of/for/at X", "X's ROLE", "X ROLE NAME"
+        let mut org: Option<usize> = None;
+        let mut org_end = re;
+        let mut parent_rel: Option<(usize, usize)> = None;
+        if matches!(low(a, re), "of" | "for" | "at" | "with") {
+            let mut j = re + 1;
+            while j < se && DETERMINERS.contains(low(a, j)) {
+                j += 1;
+            }
+            if let Some(m) = name_at(mentions, j) {
+                org = m.actor;
+                org_end = m.tok_end;
+                // X's parent company Y
+                if m.possessive && low(a, m.tok_end + 1) == "parent" {
+                    let mut k = m.tok_end + 2;
+                    while k < se
+                        && matches!(
+                            low(a, k),
+                            "company"
+                                | "firm"
+                                | "group"
+                                | "organisation"
+                                | "organization"
+                                | "corporation"
+                        )
+                    {
+                        k += 1;
+                    }
+                    if let Some(y) = name_at(mentions, k) {
+                        parent_rel = Some((m.actor.unwrap_or(0), y.actor.unwrap_or(0)));
+                        org = y.actor;
+                        org_end = y.tok_end;
+                    }
+                } else if m.possessive {
+                    org_end = m.tok_end + 1;
+                }
+            }
+        } else if rs >= 1 && matches!(low(a, rs - 1), "its" | "their") {
+            org = mentions
+                .iter()
+                .find(|m| m.tok_start == rs - 1 && m.kind == MentionKind::Pronoun)
+                .and_then(|m| m.actor);
+        } else if rs >= 2 && low(a, rs - 1) == "'s" {
+            if let Some(m) = name_ending(mentions, rs - 1) {
+                org = m.actor;
+            }
+        } else if rs >= 1 {
+            if let Some(m) = name_ending(mentions, rs) {
+                if m.actor
+                    .is_some_and(|x| actors.list[x].kind != ActorKind::Person)
+                {
+                    org = m.actor;
+                }
+            }
+        }
+        let Some(org) = org else {
+            i = re.max(i + 1);
+            continue;
+        };
+        // member: "NAME, [a] ROLE of ORG" / "ROLE of ORG, NAME," / "ORG ROLE NAME"
+        let mut cands: Vec<(usize, usize)> = vec![]; // actor, token
+        if det_s >= 2 && a.tokens[det_s - 1].is(",") {
+            if let Some(m) = name_ending(mentions, det_s - 1) {
+                cands.extend(m.actor.map(|x| (x, m.tok_start)));
+            }
+        }
+        if org_end < se && a.tokens[org_end].is(",") {
+            if let Some(m) = name_at(mentions, org_end + 1) {
+                cands.extend(m.actor.map(|x| (x, m.tok_end)));
+            }
+        }
+        if let Some(m) = name_at(mentions, re) {
+            cands.extend(m.actor.map(|x| (x, m.tok_end)));
+        }
+        let member = cands
+            .iter()
+            .find(|(x, _)| actors.list[*x].kind == ActorKind::Person)
+            .or_else(|| {
+                cands
+                    .iter()
+                    .find(|(x, _)| actors.list[*x].kind == ActorKind::Unknown)
+            })
+            .or_else(|| {
+                if label.eq_ignore_ascii_case("member") {
+                    cands
+                        .iter()
+                        .find(|(x, _)| actors.list[*x].kind == ActorKind::Group)
+                } else {
+                    None
+                }
+            })
+            .copied();
+        if let Some((mem, mtok)) = member {
+            if mem != org
+                && actors.list[org].kind != ActorKind::Person
+                && actors.list[mem].kind != ActorKind::Place
+            {
+                if actors.list[mem].kind == ActorKind::Unknown
+                    || !actors.list[mem].strong && actors.list[mem].kind != ActorKind::Group
+                {
+                    actors.list[mem].kind = ActorKind::Person;
+                }
+                let ev = (mtok.min(det_s), (mtok + 1).max(org_end));
+                let label_l = label.to_lowercase();
+                if label_l == "member" && actors.list[mem].kind != ActorKind::Person {
+                    rels.push(OrgRelDraft {
+                        kind: OrgRelationKind::MemberOf,
+                        child: mem,
+                        parent: org,
+                        evidence: ev,
+                    });
+                } else {
+                    roles.push(RoleDraft {
+                        member: mem,
+                        organisation: org,
+                        label: label.clone(),
+                        evidence: ev,
+                    });
+                }
+                if let Some((child, parent)) = parent_rel {
+                    if child != parent {
+                        rels.push(OrgRelDraft {
+                            kind: OrgRelationKind::SubsidiaryOf,
+                            child,
+                            parent,
+                            evidence: ev,
+                        });
+                    }
+                }
+            }
+        }
+        i = re.max(i + 1);
+    }
+    // factions: "the X faction Y", "Y, a faction of X"
+    for i in 0..n {
+        if a.furniture.get(a.tok_para[i]).copied().unwrap_or(false)
+            || !lexicon::FACTION_NOUNS.contains(low(a, i))
+        {
+            continue;
+        }
+        if i > 0 {
+            if let (Some(x), Some(y)) = (name_ending(mentions, i), name_at(mentions, i + 1)) {
+                if let (Some(p), Some(c)) = (x.actor, y.actor) {
+                    if p != c {
+                        rels.push(OrgRelDraft {
+                            kind: OrgRelationKind::FactionOf,
+                            child: c,
+                            parent: p,
+                            evidence: (x.tok_start, y.tok_end),
+                        });
+                        for k in [p, c] {
+                            if !actors.list[k].strong || actors.list[k].kind == ActorKind::Unknown {
+                                actors.list[k].kind = ActorKind::Group;
+                            }
+                        }
+                        continue;
+                    }
+                }
+            }
+        }
+        if low(a, i + 1) == "of" {
+            let mut j = i + 2;
+            while DETERMINERS.contains(low(a, j)) {
+                j += 1;
+            }
+            let mut b = i;
+            while b > 0 && DETERMINERS.contains(low(a, b - 1)) {
+                b -= 1;
+            }
+            if b >= 2 && a.tokens[b - 1].is(",") {
+                if let (Some(y), Some(x)) = (name_ending(mentions, b - 1), name_at(mentions, j)) {
+                    if let (Some(c), Some(p)) = (y.actor, x.actor) {
+                        if c != p {
+                            rels.push(OrgRelDraft {
+                                kind: OrgRelationKind::FactionOf,
+                                child: c,
+                                parent: p,
+                                evidence: (y.tok_start, x.tok_end),
+                            });
+                        }
+                    }
+                }
+            }
+        }
+    }
+    // subsidiaries: "Y, a subsidiary of X" / "X's subsidiary Y"
+    for i in 0..n {
+        if !matches!(low(a, i), "subsidiary" | "unit" | "division")
+            || a.furniture.get(a.tok_para[i]).copied().unwrap_or(false)
+        {
+            continue;
+        }
+        if low(a, i + 1) == "of" {
+            let mut j = i + 2;
+            while DETERMINERS.contains(low(a, j)) {
+                j += 1;
+            }
+            let mut b = i;
+            while b > 0 && DETERMINERS.contains(low(a, b - 1)) {
+                b -= 1;
+            }
+            if b >= 2 && a.tokens[b - 1].is(",") {
+                if let (Some(y), Some(x)) = (name_ending(mentions, b - 1), name_at(mentions, j)) {
+                    if let (Some(c), Some(p)) = (y.actor, x.actor) {
+                        if c != p {
+                            rels.push(OrgRelDraft {
+                                kind: OrgRelationKind::SubsidiaryOf,
+                                child: c,
+                                parent: p,
+                                evidence: (y.tok_start, x.tok_end),
+                            });
+                        }
+                    }
+                }
+            }
+        }
+    }
+    roles.dedup();
+    rels.dedup();
+    (roles, rels)
+}
+
+/// The act kind of a verb form, if any (lowercase form; "call on" as two words).
+fn act_kind(w: &str, next: &str) -> Option<ActKind> {
+    let stem = |p: &[&str]| p.iter().any(|s| w.starts_with(s));
+    if stem(&[
+        "criticis", "criticiz", "condemn", "denounc", "slamm", "slams", "blast", "lambast",
+        "castigat", "censur", "rebuk",
+    ]) || w == "slam"
+    {
+        return Some(ActKind::Criticises);
+    }
+    if stem(&["accus", "blam"]) {
+        return Some(ActKind::Accuses);
+    }
+    if stem(&["demand", "urg"]) && !w.starts_with("urgen") || (stem(&["call"]) && next == "on") {
+        return Some(ActKind::Demands);
+    }
+    if stem(&["dismiss", "reject", "rebuff", "rebutt", "rebut"]) {
+        return Some(ActKind::Dismisses);
+    }
+    if stem(&["defend"]) && !w.starts_with("defendant") {
+        return Some(ActKind::Defends);
+    }
+    if stem(&["support", "endors", "backs", "backed", "backing"]) || w == "back" {
+        return Some(ActKind::Supports);
+    }
+    if stem(&["prais", "applaud", "commend", "hail"]) {
+        return Some(ActKind::Praises);
+    }
+    if stem(&["attack", "hack", "target"]) && !w.starts_with("hacker") && !w.starts_with("hacktiv")
+    {
+        return Some(ActKind::Attacks);
+    }
+    if stem(&["remov", "block", "bann", "bans", "suspend", "terminat"])
+        || w == "ban"
+        || (stem(&["took", "take", "taking"]) && next == "down")
+        || (stem(&["cut", "shut"]) && next == "off")
+    {
+        return Some(ActKind::Removes);
+    }
+    if stem(&["protect", "serv", "shield", "host"])
+        && !w.starts_with("service")
+        && !w.starts_with("servant")
+        && !w.starts_with("hostil")
+        && !w.starts_with("hostag")
+        || (stem(&["provid"]) && next == "services")
+    {
+        return Some(ActKind::Protects);
+    }
+    None
+}
+
+fn is_verb_form(w: &str) -> bool {
+    w.ends_with("ed")
+        || w.ends_with("ing")
+        || w.ends_with('s')
+        || w.ends_with('e')
+        || matches!(
+            w,
+            "back"
+                | "ban"
+                | "slam"
+                | "attack"
+                | "hack"
+                | "target"
+                | "support"
+                | "defend"
+                | "demand"
+                | "urge"
+                | "block"
+                | "protect"
+                | "host"
+                | "serve"
+                | "dismiss"
+                | "reject"
+        )
+}
+
+const ARGUMENT_NOUNS: &[&str] = &[
+    "argument",
+    "arguments",
+    "claim",
+    "claims",
+    "view",
+    "views",
+    "position",
+    "idea",
+    "suggestion",
+    "assertion",
+    "theory",
+    "allegation",
+    "allegations",
+    "criticism",
+    "accusation",
+    "accusations",
+    "proposal",
+    "demand",
+    "demands",
+];
+
+/// Acts between actors.
+pub fn acts(
+    a: &Analysis,
+    mentions: &mut Vec<RawMention>,
+    actors: &mut Actors,
+    claims: &[ClaimDraft],
+) -> Vec<ActDraft> {
+    let mut out = vec![];
+    for si in 0..a.sentences.len() {
+        let s = &a.sentences[si];
+        if a.furniture.get(s.paragraph).copied().unwrap_or(false) {
+            continue;
+        }
+        let (ss, se) = (s.tok_start, s.tok_end);
+        for k in ss..se {
+            let t = &a.tokens[k];
+            if t.kind != TokKind::Word || t.is_cap() {
+                continue;
+            }
+            let Some(kind) = act_kind(&t.lower, low(a, k + 1)) else {
+                continue;
+            };
+            if !is_verb_form(&t.lower) {
+                continue;
+            }
+            if t.lower.ends_with("ing") && k > ss {
+                let p = low(a, k - 1);
+                let after_mention = mentions.iter().any(|m| {
+                    m.tok_end == k
+                        && matches!(
+                            m.kind,
+                            MentionKind::Name | MentionKind::Acronym | MentionKind::PartialName
+                        )
+                });
+                if !(matches!(
+                    p,
+                    "for"
+                        | "by"
+                        | "of"
+                        | "while"
+                        | "after"
+                        | "without"
+                        | ","
+                        | "is"
+                        | "was"
+                        | "are"
+                        | "were"
+                        | "been"
+                        | "be"
+                        | "also"
+                        | "and"
+                ) || after_mention)
+                {
+                    continue;
+                }
+            }
+            // nouns: after a determiner or preposition
+            if k > ss
+                && (DETERMINERS.contains(low(a, k - 1)) && low(a, k - 1) != "that"
+                    || matches!(low(a, k - 1), "of" | "'s" | "for") && !t.lower.ends_with("ing"))
+            {
+                continue;
+            }
+            // negation in the verb group
+            let neg = (k.saturating_sub(4).max(ss)..k).any(|j| {
+                matches!(low(a, j), "not" | "n't" | "never" | "no") || low(a, j).ends_with("n't")
+            });
+            if neg {
+                continue;
+            }
+            let passive = k > ss
+                && matches!(
+                    low(a, k - 1),
+                    "been" | "was" | "were" | "is" | "are" | "being" | "be"
+                )
+                || k > ss + 1
+                    && matches!(
+                        low(a, k - 2),
+                        "been" | "was" | "were" | "is" | "are" | "being"
+                    )
+                    && lexicon::ADVERBS.contains(low(a, k - 1));
+            let vend = if matches!(low(a, k + 1), "on" | "down" | "off")
+                || low(a, k + 1) == "services" && low(a, k + 2) == "to"
+            {
+                if low(a, k + 1) == "services" {
+                    k + 3
+                } else {
+                    k + 2
+                }
+            } else {
+                k + 1
+            };
+            let (n_mentions, n_actors) = (mentions.len(), actors.list.len());
+            let (agent, patient) = if passive {
+                // "... has been dismissed by X" : agent after "by", patient = subject
+                let by = (vend..se).find(|&j| low(a, j) == "by");
+                let agent = by.and_then(|b| first_actor(a, mentions, b + 1, se));
+                let subj = subject_before(a, ss, k);
+                let patient = subj.and_then(|(s0, e0)| {
+                    actor_in(mentions, actors, s0, e0).or_else(|| {
+                        if (s0..e0).any(|j| ARGUMENT_NOUNS.contains(&low(a, j))) {
+                            // the argument of the last claim's speaker
+                            claims
+                                .iter()
+                                .filter(|c| c.content.1 <= s0 && c.speaker.is_some())
+                                .max_by_key(|c| c.content.1)
+                                .and_then(|c| c.speaker)
+                        } else {
+                            None
+                        }
+                    })
+                });
+                (agent, patient)
+            } else {
+                let gerund = t.lower.ends_with("ing");
+                let subj = if gerund {
+                    first_np_span(a, ss, k)
+                } else {
+                    subject_before(a, ss, k)
+                };
+                let agent = subj.and_then(|(s0, e0)| {
+                    actor_in(mentions, actors, s0, e0)
+                        .or_else(|| nominal_actor_parts(a, mentions, actors, s0, e0))
+                });
+                if agent.is_none() {
+                    mentions.truncate(n_mentions);
+                    actors.list.truncate(n_actors);
+                    continue;
+                }
+                let patient = object_actor(a, mentions, actors, vend, se);
+                (agent, patient)
+            };
+            let (Some(agent), Some(patient)) = (agent, patient) else {
+                // undo nominal actors created for an act that is not there
+                mentions.truncate(n_mentions);
+                actors.list.truncate(n_actors);
+                continue;
+            };
+            if agent == patient {
+                continue;
+            }
+            let claim = claims
+                .iter()
+                .position(|c| c.content.0 <= k && k < c.content.1);
+            out.push(ActDraft {
+                kind,
+                agent,
+                patient,
+                polarity: kind.polarity(),
+                sentence: si,
+                claim,
+                confidence: if passive { 0.6 } else { 0.7 },
+            });
+        }
+    }
+    out
+}
+
+fn actor_in(mentions: &[RawMention], actors: &Actors, s: usize, e: usize) -> Option<usize> {
+    let inside: Vec<&RawMention> = mentions
+        .iter()
+        .filter(|m| m.tok_start >= s && m.tok_end <= e && m.actor.is_some())
+        .collect();
+    if let Some(m) = inside
+        .iter()
+        .find(|m| m.kind == MentionKind::Nominal && m.group_of.is_some())
+    {
+        return m.actor;
+    }
+    inside
+        .iter()
+        .find(|m| {
+            !m.possessive
+                && m.actor
+                    .is_some_and(|x| actors.list[x].kind != ActorKind::Place)
+        })
+        .or_else(|| inside.first())
+        .and_then(|m| m.actor)
+}
+
+fn first_actor(a: &Analysis, mentions: &[RawMention], s: usize, se: usize) -> Option<usize> {
+    let mut e = s;
+    while e < se && !a.tokens[e].is(",") && !a.tokens[e].is_final() {
+        e += 1;
+    }
+    mentions
+        .iter()
+        .filter(|m| m.tok_start >= s && m.tok_end <= e && m.actor.is_some())
+        .min_by_key(|m| m.tok_start)
+        .and_then(|m| m.actor)
+}
+
+/// The subject noun phrase before the verb group ending at `k`.
+fn subject_before(a: &Analysis, ss: usize, k: usize) -> Option<(usize, usize)> {
+    let mut vg = k;
+    while vg > ss
+        && (lexicon::AUXILIARIES.contains(low(a, vg - 1)) && low(a, vg - 1) != "to"
+            || lexicon::ADVERBS.contains(low(a, vg - 1)))
+    {
+        vg -= 1;
+    }
+    let mut s = vg;
+    while s > ss {
+        let t = &a.tokens[s - 1];
+        let w = t.lower.as_str();
+        if !(t.kind == TokKind::Word || t.kind == TokKind::Hashtag || t.kind == TokKind::Num)
+            || lexicon::SUBORDINATORS.contains(w) && w != "and"
+            || lexicon::RELATIVES.contains(w)
+            || lexicon::AUXILIARIES.contains(w) && w != "'s"
+        {
+            break;
+        }
+        s -= 1;
+        if vg - s > 10 {
+            break;
+        }
+    }
+    if s < vg {
+        Some((s, vg))
+    } else {
+        None
+    }
+}
+
+fn first_np_span(a: &Analysis, ss: usize, limit: usize) -> Option<(usize, usize)> {
+    let mut s = ss;
+    while s < limit
+        && (a.tokens[s].kind == TokKind::Quote || lexicon::SUBORDINATORS.contains(low(a, s)))
+    {
+        s += 1;
+    }
+    let mut e = s;
+    while e < limit
+        && (a.tokens[e].kind == TokKind::Word || a.tokens[e].kind == TokKind::Hashtag)
+        && !lexicon::AUXILIARIES.contains(low(a, e))
+        && !lexicon::ADVERBS.contains(low(a, e))
+        && e - s < 8
+    {
+        e += 1;
+    }
+    if e > s {
+        Some((s, e))
+    } else {
+        None
+    }
+}
+
+/// The patient in the object of a verb ending at `vend`.
+fn object_actor(
+    a: &Analysis,
+    mentions: &mut Vec<RawMention>,
+    actors: &mut Actors,
+    vend: usize,
+    se: usize,
+) -> Option<usize> {
+    let mut e = vend;
+    while e < se {
+        let t = &a.tokens[e];
+        if t.is_final() || t.is(";") || t.kind == TokKind::Quote {
+            break;
+        }
+        if t.is(",") && !matches!(low(a, e + 1), "such" | "including" | "like") {
+            break;
+        }
+        if e > vend
+            && matches!(
+                t.lower.as_str(),
+                "by" | "that" | "because" | "after" | "before" | "while" | "who" | "which"
+            )
+        {
+            break;
+        }
+        e += 1;
+    }
+    // "such as X" / "including X"
+    for j in vend..e {
+        if (low(a, j) == "such" && low(a, j + 1) == "as") || low(a, j) == "including" {
+            let start = if low(a, j) == "such" { j + 2 } else { j + 1 };
+            if let Some(m) = mentions
+                .iter()
+                .filter(|m| m.tok_start >= start && m.tok_end <= e && m.actor.is_some())
+                .min_by_key(|m| m.tok_start)
+            {
+                return m.actor;
+            }
+        }
+    }
+    // head of the object: the first noun before a preposition
+    let mut h = vend;
+    while h < e && (DETERMINERS.contains(low(a, h)) || a.tokens[h].lower.ends_with("ly")) {
+        h += 1;
+    }
+    if h >= e {
+        return None;
+    }
+    if let Some(m) = mentions
+        .iter()
+        .filter(|m| m.tok_start >= vend && m.tok_start <= h && m.tok_end > h && m.actor.is_some())
+        .max_by_key(|m| m.tok_end)
+    {
+        return m.actor;
+    }
+    // a generic actor noun phrase: "websites associated with X" -> "websites"
+    let mut he = h;
+    while he < e
+        && a.tokens[he].kind == TokKind::Word
+        && !lexicon::PREPOSITIONS.contains(low(a, he))
+        && !(he > h && (low(a, he).ends_with("ed") || low(a, he).ends_with("ing")))
+    {
+        he += 1;
+    }
+    if he > h {
+        if let Some(x) = nominal_actor_parts(a, mentions, actors, h, he) {
+            return Some(x);
+        }
+    }
+    // otherwise the first actor mention in the object
+    mentions
+        .iter()
+        .filter(|m| {
+            m.tok_start >= vend
+                && m.tok_end <= e
+                && m.actor.is_some()
+                && matches!(
+                    m.kind,
+                    MentionKind::Name
+                        | MentionKind::Acronym
+                        | MentionKind::PartialName
+                        | MentionKind::Hashtag
+                )
+        })
+        .min_by_key(|m| m.tok_start)
+        .and_then(|m| m.actor)
+}

@@ -1,12 +1,45 @@
-//! `stancegraph export`.
+//! `stancegraph export`: write the graph as RDF.
 
+use super::common::StoreArgs;
+use anyhow::Context;
+use stancegraph::export::{export, ExportFormat};
+use stancegraph::store::Store;
+use std::io::Write;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
-/// Not yet implemented.
+/// Export the whole store or one article's graph as RDF.
 #[derive(clap::Args, Debug)]
-pub struct Args {}
+pub struct Args {
+    /// turtle, ntriples, nquads, trig or jsonld.
+    #[arg(long, default_value = "turtle")]
+    pub format: String,
+    /// Only this article (document id).
+    #[arg(long)]
+    pub article: Option<String>,
+    /// Output file (default: standard output).
+    #[arg(long)]
+    pub out: Option<PathBuf>,
+    #[command(flatten)]
+    pub store: StoreArgs,
+}
 
 /// Runs the subcommand.
-pub fn run(_args: Args) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("`export` is not implemented yet")
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let format: ExportFormat = args.format.parse()?;
+    let store = Store::open_read_only(&args.store.store)?;
+    match &args.out {
+        Some(p) => {
+            let mut buf = vec![];
+            export(&store, format, args.article.as_deref(), &mut buf)?;
+            std::fs::write(p, buf).with_context(|| format!("writing {}", p.display()))?;
+        }
+        None => {
+            let stdout = std::io::stdout();
+            let mut out = stdout.lock();
+            export(&store, format, args.article.as_deref(), &mut out)?;
+            out.flush()?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
 }

@@ -1,12 +1,155 @@
-//! `stancegraph extract`.
+//! `stancegraph extract`: annotate files and print the extraction.
 
+use anyhow::Context;
+use stancegraph::annotate::Annotator;
+use stancegraph::Extraction;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
-/// Not yet implemented.
+/// Extract actors, claims, roles and acts from articles (no store needed).
 #[derive(clap::Args, Debug)]
-pub struct Args {}
+pub struct Args {
+    /// Article files or directories (.txt, .md).
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+    /// Print the full extraction as JSON (one object per document; an array for several).
+    #[arg(long)]
+    pub json: bool,
+}
 
 /// Runs the subcommand.
-pub fn run(_args: Args) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("`extract` is not implemented yet")
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let files = stancegraph::ingest::discover(&args.paths);
+    if files.is_empty() {
+        anyhow::bail!("no article files found in the given paths");
+    }
+    let annotator = Annotator::rules_only();
+    let mut all = vec![];
+    for f in &files {
+        let docs = stancegraph::ingest::load_file(f)
+            .with_context(|| format!("loading {}", f.display()))?;
+        for d in docs {
+            all.push(annotator.annotate(&d));
+        }
+    }
+    if args.json {
+        let out = if all.len() == 1 {
+            serde_json::to_string_pretty(&all[0])?
+        } else {
+            serde_json::to_string_pretty(&all)?
+        };
+        println!("{out}");
+    } else {
+        for ex in &all {
+            print!("{}", summary(ex));
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn name(ex: &Extraction, id: &str) -> String {
+    ex.actor(id)
+        .map(|a| a.name.clone())
+        .unwrap_or_else(|| id.to_string())
+}
+
+fn short(s: &str, n: usize) -> String {
+    let t: String = s.chars().take(n).collect();
+    if s.chars().count() > n {
+        format!("{t}…")
+    } else {
+        t
+    }
+}
+
+/// A readable summary: actors, claims by speaker, roles, relations, acts.
+pub fn summary(ex: &Extraction) -> String {
+    use std::fmt::Write;
+    let mut o = String::new();
+    let _ = writeln!(o, "== {} ({})", ex.document, ex.source);
+    let _ = writeln!(o, "actors ({}):", ex.actors.len());
+    for a in &ex.actors {
+        let pubm = if a.is_publisher { " [publisher]" } else { "" };
+        let al = if a.aliases.is_empty() {
+            String::new()
+        } else {
+            format!(" aka {}", a.aliases.join(", "))
+        };
+        let _ = writeln!(
+            o,
+            "  {} {:?} {}{}{} ({} mentions)",
+            a.id,
+            a.kind,
+            a.name,
+            al,
+            pubm,
+            a.mentions.len()
+        );
+    }
+    let _ = writeln!(o, "claims ({}):", ex.claims.len());
+    for c in &ex.claims {
+        let sp = c
+            .speaker
+            .as_deref()
+            .map(|s| name(ex, s))
+            .unwrap_or_else(|| "<unknown>".into());
+        let cue = c.cue_lemma.clone().unwrap_or_else(|| "-".into());
+        let to = c
+            .addressee
+            .as_deref()
+            .map(|s| format!(" -> {}", name(ex, s)))
+            .unwrap_or_default();
+        let _ = writeln!(
+            o,
+            "  {} [{:?}/{:?}] {} ({}{}): {}",
+            c.id,
+            c.kind,
+            c.resolution,
+            sp,
+            cue,
+            to,
+            short(&c.content.text, 110)
+        );
+    }
+    if !ex.roles.is_empty() {
+        let _ = writeln!(o, "roles:");
+        for r in &ex.roles {
+            let _ = writeln!(
+                o,
+                "  {} {} — {} of {}",
+                r.id,
+                name(ex, &r.member),
+                r.label,
+                name(ex, &r.organisation)
+            );
+        }
+    }
+    if !ex.org_relations.is_empty() {
+        let _ = writeln!(o, "organisation relations:");
+        for r in &ex.org_relations {
+            let _ = writeln!(
+                o,
+                "  {} {} {:?} {}",
+                r.id,
+                name(ex, &r.child),
+                r.kind,
+                name(ex, &r.parent)
+            );
+        }
+    }
+    if !ex.acts.is_empty() {
+        let _ = writeln!(o, "acts:");
+        for x in &ex.acts {
+            let _ = writeln!(
+                o,
+                "  {} {} {:?} {} ({:+})",
+                x.id,
+                name(ex, &x.agent),
+                x.kind,
+                name(ex, &x.patient),
+                x.polarity
+            );
+        }
+    }
+    o
 }

@@ -32,7 +32,10 @@ pub fn parse(path: &Path, text: &str) -> Result<Document> {
 /// Splits front matter (if any) from the body and parses it into [`Meta`].
 pub fn split_front_matter<'a>(path: &Path, text: &'a str) -> Result<(Meta, &'a str)> {
     let t = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let Some(rest) = t.strip_prefix("---\n").or_else(|| t.strip_prefix("---\r\n")) else {
+    let Some(rest) = t
+        .strip_prefix("---\n")
+        .or_else(|| t.strip_prefix("---\r\n"))
+    else {
         return Ok((Meta::default(), t));
     };
     let mut meta = Meta::default();
@@ -49,19 +52,28 @@ pub fn split_front_matter<'a>(path: &Path, text: &'a str) -> Result<(Meta, &'a s
         let Some((k, v)) = l.split_once(':') else {
             return Err(Error::input(
                 path,
-                format!("malformed front matter at line {}: expected `key: value`, got {l:?}", lineno + 2),
+                format!(
+                    "malformed front matter at line {}: expected `key: value`, got {l:?}",
+                    lineno + 2
+                ),
             ));
         };
         let key = k.trim();
         if key.is_empty() || key.contains(char::is_whitespace) {
             return Err(Error::input(
                 path,
-                format!("malformed front matter at line {}: bad key {key:?}", lineno + 2),
+                format!(
+                    "malformed front matter at line {}: bad key {key:?}",
+                    lineno + 2
+                ),
             ));
         }
         set_field(&mut meta, key, unquote(v.trim()));
     }
-    Err(Error::input(path, "malformed front matter: no closing `---` line"))
+    Err(Error::input(
+        path,
+        "malformed front matter: no closing `---` line",
+    ))
 }
 
 /// Sets a metadata field by name; unknown names go to `extra`.
@@ -89,7 +101,9 @@ pub fn set_field(meta: &mut Meta, key: &str, value: String) {
 
 fn unquote(v: &str) -> String {
     let b = v.as_bytes();
-    if b.len() >= 2 && ((b[0] == b'"' && b[b.len() - 1] == b'"') || (b[0] == b'\'' && b[b.len() - 1] == b'\'')) {
+    if b.len() >= 2
+        && ((b[0] == b'"' && b[b.len() - 1] == b'"') || (b[0] == b'\'' && b[b.len() - 1] == b'\''))
+    {
         v[1..v.len() - 1].to_string()
     } else {
         v.to_string()

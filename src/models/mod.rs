@@ -2,6 +2,22 @@
 //!
 //! Nothing is downloaded: every model is loaded from a local Hugging Face
 //! style directory (config.json, tokenizer.json, model.safetensors).
+//!
+//! - [`SentenceEmbedder`]: BERT sentence embeddings with mean pooling and L2
+//!   normalisation (all-MiniLM-L6-v2), implements [`Embedder`].
+//! - [`TokenClassifierModel`]: BERT or DeBERTa-v2 token classification (NER),
+//!   implements [`TokenClassifier`].
+//! - [`NliClassifier`]: DeBERTa-v2 (or BERT) sequence-pair classification,
+//!   implements [`PairClassifier`].
+
+pub mod embedder;
+pub mod loading;
+pub mod nli;
+pub mod token;
+
+pub use embedder::SentenceEmbedder;
+pub use nli::NliClassifier;
+pub use token::TokenClassifierModel;
 
 use crate::Result;
 
@@ -40,4 +56,21 @@ pub trait PairClassifier: Send + Sync {
     fn name(&self) -> &str;
     /// Label probabilities for (premise, hypothesis), in the model's label order.
     fn classify(&self, premise: &str, hypothesis: &str) -> Result<Vec<(String, f32)>>;
+}
+
+/// Cosine similarity of two vectors (0 when either is all zeros or lengths differ).
+pub fn cosine(a: &[f32], b: &[f32]) -> f32 {
+    if a.len() != b.len() || a.is_empty() {
+        return 0.0;
+    }
+    let (mut dot, mut na, mut nb) = (0f32, 0f32, 0f32);
+    for (x, y) in a.iter().zip(b) {
+        dot += x * y;
+        na += x * x;
+        nb += y * y;
+    }
+    if na <= 0.0 || nb <= 0.0 {
+        return 0.0;
+    }
+    dot / (na.sqrt() * nb.sqrt())
 }

@@ -5,6 +5,15 @@
 //! cross-article facts (claim clusters) live in `sgid:graph/corpus`.
 //! Offsets are Unicode code points (NIF 2.0 convention), end exclusive.
 //!
+//! **Union graph caveat:** global nodes (actors, roles, targets) are described
+//! again in every article graph that names them, and oxigraph's union default
+//! graph is a bag: a triple stored in two article graphs matches twice. Use
+//! `SELECT DISTINCT` / `COUNT(DISTINCT ...)` in queries over actors.
+//! An actor's `schema:name` is the canonical name chosen when it was first
+//! seen (or the user knowledge base's); names seen in later articles become
+//! `skos:altLabel`. Claims get `schema:text` without surrounding quotation
+//! marks; the quotation keeps the content span as written.
+//!
 //! ## Instance IRIs (`sgid:` = `https://w3id.org/stancegraph/id/`)
 //! | node | IRI |
 //! |---|---|
@@ -72,4 +81,6 @@
 //! Every extracted node (quote, claim, mention, membership, orgrel, act, stance) also has
 //! `prov:wasGeneratedBy <run>`.
 
+pub mod derived;
+pub mod mapping;
 pub mod vocab;

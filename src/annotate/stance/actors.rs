@@ -1,0 +1,221 @@
+//! Stances toward actors: evaluations of an actor inside a claim ("X is
+//! arrogant and unresponsive"), acts between actors ("A criticised B"), and
+//! positions taken over from acts aimed at someone's position ("A criticised
+//! B's position": A takes the opposite side of B on B's targets).
+
+use super::backend::ClauseUnit;
+use crate::document::Document;
+use crate::extraction::{
+    ActKind, Evidence, Extraction, MentionKind, Polarity, Span, Stance, Target, TargetSource,
+};
+use std::collections::BTreeSet;
+
+/// The target id for an actor.
+pub fn actor_target_id(actor: &str) -> String {
+    format!("actor:{actor}")
+}
+
+/// The target for actor `id` of `ex`.
+pub fn actor_target(ex: &Extraction, id: &str) -> Target {
+    Target {
+        id: actor_target_id(id),
+        label: ex
+            .actor(id)
+            .map(|a| a.name.clone())
+            .unwrap_or_else(|| id.to_string()),
+        description: None,
+        favour: vec![],
+        against: vec![],
+        source: TargetSource::Actor,
+    }
+}
+
+/// Organisations `holder` speaks for (through roles), plus the holder itself.
+pub fn own_side(ex: &Extraction, holder: &str) -> BTreeSet<String> {
+    let mut s: BTreeSet<String> = ex
+        .roles
+        .iter()
+        .filter(|r| r.member == holder)
+        .map(|r| r.organisation.clone())
+        .collect();
+    s.insert(holder.to_string());
+    s
+}
+
+fn is_word_boundary(c: Option<char>) -> bool {
+    c.is_none_or(|c| !c.is_alphanumeric())
+}
+
+/// Actors named in a clause: resolved mentions inside it (first-person
+/// pronouns excepted), or, when the extraction has no mentions, actor names
+/// and aliases found as whole words. Returns (actor id, char span).
+pub fn actors_in_clause(ex: &Extraction, c: &ClauseUnit) -> Vec<(String, usize, usize)> {
+    let mut out = vec![];
+    if !ex.mentions.is_empty() {
+        for m in &ex.mentions {
+            let Some(a) = &m.actor else { continue };
+            if m.span.start < c.start || m.span.end > c.end {
+                continue;
+            }
+            if m.kind == MentionKind::Pronoun {
+                let l = m.span.text.to_lowercase();
+                if matches!(l.as_str(), "i" | "me" | "my" | "we" | "us" | "our" | "ours") {
+                    continue;
+                }
+            }
+            out.push((a.clone(), m.span.start, m.span.end));
+        }
+        return out;
+    }
+    for a in &ex.actors {
+        for name in std::iter::once(&a.name).chain(a.aliases.iter()) {
+            if name.chars().count() < 2 {
+                continue;
+            }
+            let text: Vec<char> = c.text.chars().collect();
+            let pat: Vec<char> = name.chars().collect();
+            let mut i = 0;
+            while i + pat.len() <= text.len() {
+                if text[i..i + pat.len()] == pat[..]
+                    && is_word_boundary(if i == 0 { None } else { Some(text[i - 1]) })
+                    && is_word_boundary(text.get(i + pat.len()).copied())
+                {
+                    out.push((a.id.clone(), c.start + i, c.start + i + pat.len()));
+                    i += pat.len();
+                } else {
+                    i += 1;
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Stances derived from acts: the agent toward `actor:<patient>`.
+pub fn act_stances(doc: &Document, ex: &Extraction) -> Vec<Stance> {
+    let _ = doc;
+    ex.acts
+        .iter()
+        .filter(|a| a.agent != a.patient)
+        .map(|a| Stance {
+            id: String::new(),
+            holder: a.agent.clone(),
+            target: actor_target_id(&a.patient),
+            polarity: if a.polarity < 0 {
+                Polarity::Against
+            } else {
+                Polarity::Favour
+            },
+            confidence: (a.confidence * 0.9).clamp(0.05, 0.99),
+            claim: a.claim.clone(),
+            act: Some(a.id.clone()),
+            method: "rules".into(),
+            evidence: vec![Evidence {
+                kind: "act".into(),
+                text: format!("{:?}", a.kind).to_lowercase(),
+                span: Some(a.evidence.clone()),
+            }],
+        })
+        .collect()
+}
+
+/// Words showing an act is aimed at a position rather than at the actor.
+const POSITION_WORDS: &[&str] = &[
+    "position", "stance", "decision", "refusal", "policy", "approach", "argument", "view", "stand",
+    "response", "claim", "line",
+];
+
+/// Positions taken over through acts aimed at a position: when A criticises
+/// or dismisses B's position (or supports / defends it), A takes the opposite
+/// (or the same) side on every non-actor target that B, or a member of B
+/// (through roles), holds a stance on.
+pub fn inherited_stances(ex: &Extraction, stances: &[Stance]) -> Vec<Stance> {
+    let mut out = vec![];
+    for act in &ex.acts {
+        let flip: i8 = match act.kind {
+            ActKind::Criticises | ActKind::Dismisses | ActKind::Accuses => -1,
+            ActKind::Supports | ActKind::Defends | ActKind::Praises => 1,
+            _ => continue,
+        };
+        // A negated act ("did not criticise") says nothing about the position.
+        if act.polarity != act.kind.polarity() {
+            continue;
+        }
+        let ev = act.evidence.text.to_lowercase();
+        if !POSITION_WORDS.iter().any(|w| ev.contains(w)) {
+            continue;
+        }
+        let mut sources: BTreeSet<String> = ex
+            .roles
+            .iter()
+            .filter(|r| r.organisation == act.patient)
+            .map(|r| r.member.clone())
+            .collect();
+        sources.insert(act.patient.clone());
+        for s in stances {
+            if !sources.contains(&s.holder)
+                || s.target.starts_with("actor:")
+                || s.holder == act.agent
+            {
+                continue;
+            }
+            let polarity = match (s.polarity, flip) {
+                (Polarity::Neutral, _) => continue,
+                (p, 1) => p,
+                (Polarity::Favour, _) => Polarity::Against,
+                (Polarity::Against, _) => Polarity::Favour,
+            };
+            out.push(Stance {
+                id: String::new(),
+                holder: act.agent.clone(),
+                target: s.target.clone(),
+                polarity,
+                confidence: (s.confidence * act.confidence.max(0.3) * 0.7).clamp(0.05, 0.95),
+                claim: act.claim.clone(),
+                act: Some(act.id.clone()),
+                method: s.method.clone(),
+                evidence: vec![
+                    Evidence {
+                        kind: "act".into(),
+                        text: format!(
+                            "{:?} the position of {}",
+                            act.kind,
+                            ex.actor(&act.patient)
+                                .map(|a| a.name.as_str())
+                                .unwrap_or(&act.patient)
+                        )
+                        .to_lowercase(),
+                        span: Some(act.evidence.clone()),
+                    },
+                    Evidence {
+                        kind: "inherited".into(),
+                        text: format!("{} is {:?} {}", s.holder, s.polarity, s.target)
+                            .to_lowercase(),
+                        span: None,
+                    },
+                ],
+            });
+        }
+    }
+    out
+}
+
+/// Evidence for an actor evaluation in a clause.
+pub fn evaluation_evidence(doc: &Document, c: &ClauseUnit) -> Vec<Evidence> {
+    c.sign
+        .evaluations
+        .iter()
+        .filter_map(|(i, p)| {
+            let t = c.tokens.get(*i)?;
+            Some(Evidence {
+                kind: "cue".into(),
+                text: format!(
+                    "{} ({})",
+                    t.lower,
+                    if *p < 0 { "negative" } else { "positive" }
+                ),
+                span: Some(Span::of(doc, c.start + t.start, c.start + t.end)),
+            })
+        })
+        .collect()
+}

@@ -1,0 +1,432 @@
+//! Clause polarity: negation, evaluative words, modals and counterfactual
+//! consequences. General English lexicons only.
+
+use super::text::Token;
+
+/// Single-word negators.
+const NEGATORS: &[&str] = &[
+    "not", "no", "never", "without", "nor", "neither", "none", "nobody", "nothing", "cannot",
+    "hardly", "refuse", "refuses", "refused", "refusing", "declined", "declines", "decline",
+    "against",
+];
+
+/// Two-word negators.
+const NEGATOR_PAIRS: &[(&str, &str)] = &[
+    ("less", "than"),
+    ("far", "from"),
+    ("fail", "to"),
+    ("failed", "to"),
+    ("fails", "to"),
+];
+
+/// Patterns that look like negation but are not ("whether or not", "is or isn't").
+const NOT_NEGATION: &[&[&str]] = &[
+    &["or", "not"],
+    &["or", "isn't"],
+    &["or", "aren't"],
+    &["not", "only"],
+    &["not", "just"],
+    &["no", "doubt"],
+    &["no", "matter"],
+    &["no", "longer"],
+];
+
+/// Word beginnings that evaluate positively (matched as prefixes of the lowercase word).
+const POSITIVE: &[&str] = &[
+    "approv",
+    "support",
+    "endors",
+    "welcom",
+    "agree",
+    "prais",
+    "right",
+    "good",
+    "legitimate",
+    "justif",
+    "acceptable",
+    "fair",
+    "necessar",
+    "valuable",
+    "useful",
+    "effective",
+    "tolerat",
+    "favour",
+    "favor",
+    "commend",
+    "applaud",
+    "benefi",
+    "ethical",
+    "responsible",
+    "sensible",
+    "reasonable",
+    "wise",
+    "helpful",
+    "backing",
+    "backed",
+    "champion",
+    "celebrat",
+    "correct",
+    "best",
+    "important",
+    "vital",
+    "essential",
+];
+
+/// Word beginnings that evaluate negatively.
+const NEGATIVE: &[&str] = &[
+    "oppos",
+    "reject",
+    "condemn",
+    "critici",
+    "disapprov",
+    "disagree",
+    "denounc",
+    "dismiss",
+    "wrong",
+    "bad",
+    "illegal",
+    "unlawful",
+    "unacceptabl",
+    "dangerous",
+    "arrogan",
+    "unresponsive",
+    "unethical",
+    "irresponsib",
+    "harm",
+    "fickle",
+    "mistake",
+    "blame",
+    "accus",
+    "threat",
+    "hurt",
+    "damag",
+    "undermin",
+    "uproar",
+    "outrag",
+    "failure",
+    "abus",
+    "offender",
+    "illegalit",
+    "hateful",
+    "obscene",
+    "offensive",
+    "reckless",
+    "absurd",
+    "ridiculous",
+    "unfair",
+    "unjust",
+    "disastrous",
+    "scandal",
+    "shame",
+    "disgrace",
+    "deplor",
+    "appall",
+    "terrible",
+    "awful",
+    "worse",
+    "worst",
+    "flawed",
+    "misguided",
+    "naive",
+    "useless",
+    "ineffective",
+    "counterproductive",
+    "costly",
+    "burden",
+    "destroy",
+    "ruin",
+    "cripple",
+    "corrupt",
+    "greed",
+    "lie",
+    "lies",
+    "lying",
+    "fraud",
+    "hypocri",
+    "unaccept",
+    "object",
+];
+
+/// Positive words that are too ambiguous after certain contexts ("right to" = entitlement).
+fn is_positive(w: &str) -> bool {
+    POSITIVE.iter().any(|p| w.starts_with(p)) && !matches!(w, "rightly" | "rights")
+}
+
+fn is_negative(w: &str) -> bool {
+    NEGATIVE.iter().any(|p| w.starts_with(p)) && !matches!(w, "lieutenant" | "harmony" | "badge")
+}
+
+fn is_negator(w: &str) -> bool {
+    NEGATORS.contains(&w) || w.ends_with("n't")
+}
+
+/// Modal verbs recorded as evidence.
+const MODALS: &[&str] = &[
+    "should", "must", "would", "could", "might", "may", "ought", "need", "needs", "shall",
+];
+
+/// Verbs that introduce a hypothetical consequence after "would"/"could".
+const CONSEQUENCE: &[&str] = &[
+    "mean",
+    "lead",
+    "result",
+    "amount",
+    "cause",
+    "create",
+    "open",
+    "end",
+    "set",
+    "risk",
+    "undermine",
+    "destroy",
+    "hurt",
+    "damage",
+    "harm",
+    "make",
+];
+
+/// What the rules found in one clause.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ClauseSign {
+    /// +1: the clause asserts (or approves of) what it says; -1: it denies it,
+    /// disapproves of it or warns against it.
+    pub sign: i8,
+    /// Negators that decided the sign (token indices).
+    pub negations: Vec<usize>,
+    /// Evaluative words with their (negation-adjusted) polarity.
+    pub evaluations: Vec<(usize, i8)>,
+    /// The modal verb, if any.
+    pub modal: Option<usize>,
+    /// The counterfactual consequence marker ("would mean", "if ... would"), if any.
+    pub counterfactual: Option<usize>,
+}
+
+impl ClauseSign {
+    /// True when the clause carries an explicit polarity signal (negation,
+    /// evaluation or counterfactual), not just a bare statement.
+    pub fn is_marked(&self) -> bool {
+        !self.negations.is_empty() || !self.evaluations.is_empty() || self.counterfactual.is_some()
+    }
+}
+
+/// Analyses one clause's tokens. `sentence_is_conditional` is true when the
+/// sentence opens with "if"/"unless" and later says "would": then the clause is
+/// a warning about a hypothetical.
+pub fn clause_sign(toks: &[Token], sentence_is_conditional: bool) -> ClauseSign {
+    let w: Vec<&str> = toks.iter().map(|t| t.lower.as_str()).collect();
+    let n = w.len();
+    let mut skip = vec![false; n];
+    for pat in NOT_NEGATION {
+        if pat.len() > n {
+            continue;
+        }
+        for i in 0..=n - pat.len() {
+            if w[i..i + pat.len()] == pat[..] {
+                for s in skip.iter_mut().skip(i).take(pat.len()) {
+                    *s = true;
+                }
+            }
+        }
+    }
+    // "whether or not"/"is or isn't" also neutralise the word before "or".
+    let mut negators: Vec<usize> = vec![];
+    for i in 0..n {
+        if skip[i] {
+            continue;
+        }
+        if is_negator(w[i]) {
+            // "no" used as a determiner of an evaluative noun still negates it; keep.
+            negators.push(i);
+        } else if i + 1 < n
+            && NEGATOR_PAIRS
+                .iter()
+                .any(|(a, b)| w[i] == *a && w[i + 1] == *b)
+        {
+            negators.push(i);
+            skip[i + 1] = true;
+        }
+    }
+    let mut consumed = vec![false; negators.len()];
+    let mut evaluations = vec![];
+    // "not (go) far enough" / "not enough": the speaker wants more of it.
+    for (i, word) in w.iter().enumerate() {
+        if *word == "enough" {
+            if let Some(k) = negators
+                .iter()
+                .enumerate()
+                .rev()
+                .find(|(k, &j)| !consumed[*k] && j < i && i - j <= 7)
+                .map(|(k, _)| k)
+            {
+                consumed[k] = true;
+                evaluations.push((i, 1));
+            }
+        }
+    }
+    for i in 0..n {
+        if skip[i] || negators.contains(&i) {
+            continue;
+        }
+        let pol: i8 = if is_positive(w[i]) {
+            1
+        } else if is_negative(w[i]) {
+            -1
+        } else {
+            continue;
+        };
+        // A negator up to four words before flips it (and is used up).
+        let mut p = pol;
+        if let Some(k) = negators
+            .iter()
+            .enumerate()
+            .rev()
+            .find(|(k, &j)| !consumed[*k] && j < i && i - j <= 4)
+            .map(|(k, _)| k)
+        {
+            consumed[k] = true;
+            p = -p;
+        }
+        evaluations.push((i, p));
+    }
+    let free_negations = consumed.iter().filter(|c| !**c).count();
+    let eval_sum: i32 = evaluations.iter().map(|(_, p)| *p as i32).sum();
+    let modal = w.iter().position(|x| MODALS.contains(x));
+    let mut counterfactual = None;
+    for i in 0..n {
+        if matches!(w[i], "would" | "could" | "'d") {
+            let window = &w[i + 1..n.min(i + 4)];
+            if window
+                .iter()
+                .any(|x| CONSEQUENCE.iter().any(|c| x.starts_with(c)))
+            {
+                counterfactual = Some(i);
+                break;
+            }
+        }
+    }
+    if counterfactual.is_none() && sentence_is_conditional {
+        counterfactual = w
+            .iter()
+            .position(|x| *x == "if" || *x == "unless" || *x == "would");
+    }
+    let mut sign: i8 = if eval_sum > 0 {
+        1
+    } else if eval_sum < 0 {
+        -1
+    } else {
+        1
+    };
+    if free_negations % 2 == 1 {
+        sign = -sign;
+    }
+    if counterfactual.is_some() {
+        sign = -1;
+    }
+    let mut negs: Vec<usize> = negators.clone();
+    negs.sort_unstable();
+    ClauseSign {
+        sign,
+        negations: negs,
+        evaluations,
+        modal,
+        counterfactual,
+    }
+}
+
+/// True when a sentence is a conditional warning: it opens with "if"/"unless"
+/// and later says "would"/"could".
+pub fn is_conditional(sentence_tokens: &[Token]) -> bool {
+    let first = sentence_tokens.first().map(|t| t.lower.as_str());
+    matches!(first, Some("if" | "unless"))
+        && sentence_tokens
+            .iter()
+            .any(|t| matches!(t.lower.as_str(), "would" | "could"))
+}
+
+/// Cues that reject their content ("denied that ...", "rejected the plan").
+const REJECTING_CUES: &[&str] = &[
+    "deny", "deni", "reject", "dismiss", "dispute", "refut", "rebut", "doubt", "contest",
+    "disagree", "oppos", "condemn", "denounc", "decr",
+];
+
+/// Cues that endorse their content ("welcomed the ban", "backed the plan").
+const ENDORSING_CUES: &[&str] = &[
+    "welcom", "prais", "endors", "support", "back", "applaud", "hail", "agree", "approv",
+    "champion",
+];
+
+/// The polarity a reporting cue gives to its content: `Some(-1)` for cues that
+/// deny or reject it ("deny", "dismiss", "reject", "oppose"), `Some(1)` for
+/// cues that endorse it ("welcome", "praise", "back"), `None` for neutral
+/// cues ("say", "claim").
+pub fn cue_polarity(cue_lemma: Option<&str>) -> Option<i8> {
+    let c = cue_lemma?.trim().to_ascii_lowercase();
+    let head = c.split_whitespace().last().unwrap_or("");
+    if REJECTING_CUES.iter().any(|d| head.starts_with(d)) {
+        Some(-1)
+    } else if ENDORSING_CUES.iter().any(|d| head.starts_with(d)) {
+        Some(1)
+    } else {
+        None
+    }
+}
+
+/// The sign a cue multiplies its content's polarity by: -1 for rejecting cues, else +1.
+pub fn cue_sign(cue_lemma: Option<&str>) -> i8 {
+    cue_polarity(cue_lemma).unwrap_or(1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::text::tokens;
+    use super::*;
+
+    fn sign(s: &str) -> i8 {
+        let t = tokens(s);
+        clause_sign(&t, is_conditional(&t)).sign
+    }
+
+    #[test]
+    fn negation_and_evaluation() {
+        assert_eq!(sign("the mayor would be closing the libraries"), 1);
+        assert_eq!(sign("the mayor would not be closing the libraries"), -1);
+        assert_eq!(sign("I don't approve of the plan"), -1);
+        assert_eq!(sign("the strikes are illegal"), -1);
+        assert_eq!(
+            sign("it's not right for us to read what is or isn't in the letters"),
+            -1
+        );
+        assert_eq!(
+            sign("There is no town in the county that tolerates such chaos"),
+            -1
+        );
+        assert_eq!(
+            sign("which we have not done without asking the court first"),
+            1
+        );
+        assert_eq!(sign("their lending practices are less than ethical"), -1);
+        assert_eq!(sign("it would mean giving in to the loudest voices"), -1);
+        assert_eq!(
+            sign("If councils start closing libraries there would be an uproar"),
+            -1
+        );
+        assert_eq!(sign("the new tax is a sensible and fair measure"), 1);
+        assert_eq!(sign("whether or not the libraries are closed"), 1);
+        assert_eq!(sign("she did not believe the charge went far enough"), 1);
+        assert_eq!(
+            sign("a national ban would not solve the problem of online bullying"),
+            -1
+        );
+    }
+
+    #[test]
+    fn cues_that_deny_flip() {
+        assert_eq!(cue_sign(Some("deny")), -1);
+        assert_eq!(cue_sign(Some("dismissed")), -1);
+        assert_eq!(cue_sign(Some("say")), 1);
+        assert_eq!(cue_polarity(Some("welcomed")), Some(1));
+        assert_eq!(cue_polarity(Some("has rejected")), Some(-1));
+        assert_eq!(cue_polarity(Some("claim")), None);
+        assert_eq!(cue_sign(None), 1);
+    }
+}

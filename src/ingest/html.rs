@@ -1,0 +1,249 @@
+//! HTML pages: the article's main text and its metadata.
+//!
+//! The body is taken from `<article>`, else `<main>`, else the element holding
+//! the most `<p>` text (the densest block). Navigation, headers, footers,
+//! asides, scripts, styles, forms and figures (captions and credits) are
+//! dropped. Each paragraph, list item or heading becomes one line of the
+//! text, separated by blank lines; headings are marked as furniture.
+//! Metadata comes from `<title>`, `<html lang>`, `<link rel=canonical>` and
+//! `<meta>` tags (`og:title`, `og:site_name`, `og:url`, `author`,
+//! `article:published_time`, ...); other `og:` / `article:` tags go to `extra`.
+
+use crate::document::{Document, Furniture, Meta};
+use crate::error::{Error, Result};
+use scraper::{ElementRef, Html, Node, Selector};
+use std::path::Path;
+
+const SKIP: &[&str] = &[
+    "nav",
+    "header",
+    "footer",
+    "aside",
+    "script",
+    "style",
+    "figure",
+    "figcaption",
+    "noscript",
+    "form",
+    "button",
+    "iframe",
+    "svg",
+    "template",
+    "select",
+    "img",
+    "picture",
+    "video",
+    "audio",
+    "head",
+];
+const BLOCKS: &[&str] = &[
+    "p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "pre", "dd", "dt",
+];
+
+fn sel(s: &str) -> Option<Selector> {
+    Selector::parse(s).ok()
+}
+
+/// Parses an HTML page into a document.
+pub fn parse(path: &Path, html: &str) -> Result<Document> {
+    let page = Html::parse_document(html);
+    let meta = metadata(&page);
+    let root = main_root(&page);
+    let mut blocks: Vec<(String, Option<&'static str>)> = vec![];
+    if let Some(root) = root {
+        collect(root, &mut blocks);
+    }
+    if blocks.is_empty() {
+        return Err(Error::input(path, "no article text found in the HTML page"));
+    }
+    let title_norm = meta.title.as_deref().map(normalise_ws);
+    let mut text = String::new();
+    let mut furniture = vec![];
+    for (i, (t, tag)) in blocks.iter().enumerate() {
+        if i > 0 {
+            text.push_str("\n\n");
+        }
+        text.push_str(t);
+        let f = match tag {
+            Some("h1") if title_norm.as_deref() == Some(t.as_str()) || i == 0 => {
+                Some(Furniture::Headline)
+            }
+            Some(_) => Some(Furniture::Heading),
+            None => None,
+        };
+        furniture.push(f);
+    }
+    let mut doc = Document {
+        id: super::doc_id(path),
+        source: path.display().to_string(),
+        meta,
+        paragraphs: super::paragraphs(&text),
+        text,
+    };
+    crate::annotate::segment::mark_furniture(&mut doc);
+    for p in doc.paragraphs.iter_mut() {
+        if let Some(Some(f)) = furniture.get(p.index) {
+            p.furniture = Some(*f);
+        }
+    }
+    Ok(doc)
+}
+
+fn normalise_ws(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn metadata(page: &Html) -> Meta {
+    let mut meta = Meta::default();
+    let mut title_tag = None;
+    if let Some(s) = sel("title") {
+        title_tag = page
+            .select(&s)
+            .next()
+            .map(|t| normalise_ws(&t.text().collect::<String>()))
+            .filter(|t| !t.is_empty());
+    }
+    if let Some(s) = sel("html") {
+        meta.language = page
+            .select(&s)
+            .next()
+            .and_then(|h| h.value().attr("lang"))
+            .map(|l| l.trim().to_string())
+            .filter(|l| !l.is_empty());
+    }
+    if let Some(s) = sel("link[rel=canonical]") {
+        meta.url = page
+            .select(&s)
+            .next()
+            .and_then(|l| l.value().attr("href"))
+            .map(|h| h.trim().to_string())
+            .filter(|h| !h.is_empty());
+    }
+    if let Some(s) = sel("meta") {
+        for m in page.select(&s) {
+            let v = m.value();
+            let key = v
+                .attr("property")
+                .or_else(|| v.attr("name"))
+                .or_else(|| v.attr("itemprop"));
+            let (Some(key), Some(content)) = (key, v.attr("content")) else {
+                continue;
+            };
+            let content = normalise_ws(content);
+            if content.is_empty() {
+                continue;
+            }
+            match key.to_ascii_lowercase().as_str() {
+                "og:title" => meta.title = Some(content),
+                "og:site_name" => meta.outlet = Some(content),
+                "og:url" if meta.url.is_none() => meta.url = Some(content),
+                "author" | "article:author" | "byl" if meta.author.is_none() => {
+                    meta.author = Some(content.trim_start_matches("By ").to_string())
+                }
+                "article:published_time" | "datepublished" | "date" | "pubdate"
+                    if meta.date.is_none() =>
+                {
+                    meta.date = Some(content)
+                }
+                "og:locale" | "language" | "content-language" if meta.language.is_none() => {
+                    meta.language = Some(content)
+                }
+                k if k.starts_with("og:")
+                    || k.starts_with("article:")
+                    || k == "description"
+                    || k == "keywords" =>
+                {
+                    meta.extra
+                        .insert(k.to_string(), serde_json::Value::String(content));
+                }
+                _ => {}
+            }
+        }
+    }
+    if meta.title.is_none() {
+        meta.title = title_tag;
+    }
+    meta
+}
+
+/// `<article>`, else `<main>`, else the element directly holding the most `<p>` text.
+fn main_root(page: &Html) -> Option<ElementRef<'_>> {
+    for s in ["article", "main", "[role=main]"] {
+        if let Some(e) = sel(s).and_then(|s| page.select(&s).next()) {
+            if e.text().any(|t| !t.trim().is_empty()) {
+                return Some(e);
+            }
+        }
+    }
+    let p = sel("p")?;
+    let mut parents: Vec<(ElementRef<'_>, usize)> = vec![];
+    for para in page.select(&p) {
+        if inside_skipped(para) {
+            continue;
+        }
+        let Some(parent) = para.parent().and_then(ElementRef::wrap) else {
+            continue;
+        };
+        let len: usize = para.text().map(|t| t.trim().len()).sum();
+        match parents.iter_mut().find(|(e, _)| e.id() == parent.id()) {
+            Some(entry) => entry.1 += len,
+            None => parents.push((parent, len)),
+        }
+    }
+    match parents.iter().max_by_key(|(_, n)| *n) {
+        Some((e, _)) => Some(*e),
+        None => sel("body").and_then(|s| page.select(&s).next()),
+    }
+}
+
+fn inside_skipped(e: ElementRef<'_>) -> bool {
+    e.ancestors()
+        .filter_map(ElementRef::wrap)
+        .any(|a| SKIP.contains(&a.value().name()))
+}
+
+fn collect(e: ElementRef<'_>, out: &mut Vec<(String, Option<&'static str>)>) {
+    for child in e.children() {
+        let Some(ce) = ElementRef::wrap(child) else {
+            continue;
+        };
+        let name = ce.value().name();
+        if SKIP.contains(&name)
+            || ce.value().attr("hidden").is_some()
+            || ce.value().attr("aria-hidden") == Some("true")
+        {
+            continue;
+        }
+        if let Some(tag) = BLOCKS.iter().find(|b| **b == name) {
+            let mut t = String::new();
+            inline_text(ce, &mut t);
+            let t = normalise_ws(&t);
+            if !t.is_empty() {
+                let heading = tag.starts_with('h') && tag.len() == 2;
+                out.push((t, if heading { Some(tag) } else { None }));
+            }
+        } else {
+            collect(ce, out);
+        }
+    }
+}
+
+fn inline_text(e: ElementRef<'_>, out: &mut String) {
+    for child in e.children() {
+        match child.value() {
+            Node::Text(t) => out.push_str(t),
+            Node::Element(el) => {
+                if SKIP.contains(&el.name()) {
+                    continue;
+                }
+                if el.name() == "br" {
+                    out.push(' ');
+                }
+                if let Some(ce) = ElementRef::wrap(child) {
+                    inline_text(ce, out);
+                }
+            }
+            _ => {}
+        }
+    }
+}

@@ -1,0 +1,699 @@
+//! What the network and the briefing read from the graph, loaded through SPARQL.
+//!
+//! Everything here is read with [`Store::select`] over the union graph, so the
+//! consumers depend only on the graph model of [`crate::rdf`], never on the
+//! extraction internals. [`Filter`] restricts the loaded facts to some articles
+//! (outlet, date range) and some targets.
+
+use crate::error::Result;
+use crate::extraction::Polarity;
+use crate::rdf::vocab::{SG_NS, SPARQL_PREFIXES};
+use crate::store::{Row, Store};
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet, HashSet};
+
+/// Which part of the graph to read.
+#[derive(Debug, Clone, Default)]
+pub struct Filter {
+    /// Keep only stances (and the claims and acts behind them) on targets whose
+    /// label, id or IRI contains this text (case-insensitive).
+    pub target: Option<String>,
+    /// Keep only articles of outlets whose name contains this text (case-insensitive).
+    pub outlet: Option<String>,
+    /// Keep only articles published on or after this ISO date (`2015-01-31`, `2015`).
+    pub from: Option<String>,
+    /// Keep only articles published on or before this ISO date.
+    pub to: Option<String>,
+}
+
+impl Filter {
+    /// True when no restriction is set.
+    pub fn is_empty(&self) -> bool {
+        self.target.is_none() && self.outlet.is_none() && self.from.is_none() && self.to.is_none()
+    }
+}
+
+/// A news article.
+#[derive(Debug, Clone, Serialize)]
+pub struct Article {
+    /// Article IRI.
+    pub iri: String,
+    /// Document id (`sg:documentId`, else the IRI's last segment).
+    pub id: String,
+    /// Headline, if known.
+    pub headline: Option<String>,
+    /// Outlet name (the publisher's `schema:name`), if known.
+    pub outlet: Option<String>,
+    /// Publication date as stored.
+    pub date: Option<String>,
+    /// URL, if known.
+    pub url: Option<String>,
+}
+
+impl Article {
+    /// A short human reference: headline or id.
+    pub fn title(&self) -> &str {
+        self.headline.as_deref().unwrap_or(&self.id)
+    }
+}
+
+/// An actor.
+#[derive(Debug, Clone, Serialize)]
+pub struct ActorInfo {
+    /// Actor IRI.
+    pub iri: String,
+    /// Display name.
+    pub name: String,
+    /// Kind literal ("person", "organisation", "group", "outlet", "campaign", ...).
+    pub kind: String,
+    /// True when it is the publisher of some article.
+    pub is_publisher: bool,
+}
+
+/// A quotation (attributed statement) and the claim it conveys.
+#[derive(Debug, Clone, Serialize)]
+pub struct Quote {
+    /// Quotation IRI.
+    pub iri: String,
+    /// Article IRI.
+    pub article: String,
+    /// The quoted or reported text, verbatim.
+    pub text: String,
+    /// Speaker actor IRI, if known.
+    pub speaker: Option<String>,
+    /// "direct", "indirect" or "mixed".
+    pub kind: String,
+    /// Zero-based paragraph index.
+    pub paragraph: Option<i64>,
+    /// Attribution confidence.
+    pub confidence: f64,
+    /// The claim IRI it conveys.
+    pub claim: Option<String>,
+    /// How the speaker was resolved.
+    pub resolution: Option<String>,
+    /// Cue text.
+    pub cue: Option<String>,
+}
+
+/// A role or affiliation (org:Membership).
+#[derive(Debug, Clone, Serialize)]
+pub struct Membership {
+    /// Member actor IRI.
+    pub member: String,
+    /// Organisation actor IRI.
+    pub organisation: String,
+    /// Role label as written.
+    pub role: String,
+    /// Article IRI.
+    pub article: String,
+}
+
+/// An organisation-to-organisation relation.
+#[derive(Debug, Clone, Serialize)]
+pub struct OrgRel {
+    /// Subordinate actor IRI.
+    pub child: String,
+    /// Superior actor IRI.
+    pub parent: String,
+    /// Relation kind ("subsidiary-of", "faction-of", "member-of").
+    pub kind: String,
+    /// Article IRI.
+    pub article: String,
+}
+
+/// An actor-to-actor act (sg:Interaction).
+#[derive(Debug, Clone, Serialize)]
+pub struct ActRec {
+    /// Act IRI.
+    pub iri: String,
+    /// Acting actor IRI.
+    pub agent: String,
+    /// Actor acted upon.
+    pub patient: String,
+    /// Act type, lower case ("criticises", "removes", ...).
+    pub kind: String,
+    /// -1 hostile, +1 friendly.
+    pub polarity: i64,
+    /// Claim IRI it was reported in.
+    pub claim: Option<String>,
+    /// Confidence.
+    pub confidence: f64,
+    /// Article IRI.
+    pub article: String,
+}
+
+/// A stance target (a proposition or an actor).
+#[derive(Debug, Clone, Serialize)]
+pub struct TargetInfo {
+    /// Target IRI (an actor IRI for actor targets).
+    pub iri: String,
+    /// Label.
+    pub label: String,
+    /// True when the target is an actor.
+    pub is_actor: bool,
+}
+
+/// A stance of an actor toward a target.
+#[derive(Debug, Clone, Serialize)]
+pub struct StanceRec {
+    /// Stance IRI.
+    pub iri: String,
+    /// Holder actor IRI.
+    pub holder: String,
+    /// Target IRI.
+    pub target: String,
+    /// Polarity.
+    pub polarity: Polarity,
+    /// Confidence.
+    pub confidence: f64,
+    /// Claim IRI expressing it.
+    pub claim: Option<String>,
+    /// Act IRI it was derived from.
+    pub act: Option<String>,
+    /// Article IRI.
+    pub article: String,
+}
+
+/// Everything the network and the briefing need, read from the graph.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct GraphData {
+    /// Articles (sorted by id).
+    pub articles: Vec<Article>,
+    /// Actors by IRI.
+    pub actors: BTreeMap<String, ActorInfo>,
+    /// Quotations.
+    pub quotes: Vec<Quote>,
+    /// Roles and affiliations.
+    pub memberships: Vec<Membership>,
+    /// Organisation relations.
+    pub org_relations: Vec<OrgRel>,
+    /// Acts.
+    pub acts: Vec<ActRec>,
+    /// Targets by IRI.
+    pub targets: BTreeMap<String, TargetInfo>,
+    /// Stances.
+    pub stances: Vec<StanceRec>,
+    /// Extraction methods of the runs that produced the articles.
+    pub methods: Vec<String>,
+}
+
+fn local_name(iri: &str) -> &str {
+    iri.rsplit(['#', '/']).next().unwrap_or(iri)
+}
+
+fn opt(row: &Row, var: &str) -> Option<String> {
+    row.str(var).filter(|s| !s.is_empty())
+}
+
+fn need(row: &Row, var: &str) -> Option<String> {
+    row.str(var)
+}
+
+fn polarity_of(iri: &str) -> Option<Polarity> {
+    match local_name(iri) {
+        "Favour" => Some(Polarity::Favour),
+        "Against" => Some(Polarity::Against),
+        "Neutral" => Some(Polarity::Neutral),
+        _ => None,
+    }
+}
+
+fn query(store: &Store, body: &str) -> Result<Vec<Row>> {
+    store.select(&format!("{SPARQL_PREFIXES}{body}"))
+}
+
+/// Date prefix comparison that works for `2015`, `2015-11` and `2015-11-18T...`.
+fn date_in_range(date: Option<&str>, from: Option<&str>, to: Option<&str>) -> bool {
+    if from.is_none() && to.is_none() {
+        return true;
+    }
+    let Some(d) = date else { return false };
+    if let Some(f) = from {
+        // A coarser date (2015) is inside a range starting in 2015-06 only if its prefix matches.
+        let n = d.len().min(f.len());
+        if d.get(..n).unwrap_or(d) < f.get(..n).unwrap_or(f) {
+            return false;
+        }
+    }
+    if let Some(t) = to {
+        let n = d.len().min(t.len());
+        if d.get(..n).unwrap_or(d) > t.get(..n).unwrap_or(t) {
+            return false;
+        }
+    }
+    true
+}
+
+fn contains_ci(hay: &str, needle: &str) -> bool {
+    hay.to_lowercase().contains(&needle.to_lowercase())
+}
+
+impl GraphData {
+    /// Reads the graph, keeping what `filter` selects.
+    pub fn load(store: &Store, filter: &Filter) -> Result<GraphData> {
+        let mut data = GraphData::default();
+        let mut seen = HashSet::new();
+        for r in query(
+            store,
+            "SELECT ?a ?id ?h ?outlet ?date ?url WHERE {
+               ?a a schema:NewsArticle .
+               OPTIONAL { ?a sg:documentId ?id }
+               OPTIONAL { ?a schema:headline ?h }
+               OPTIONAL { ?a schema:publisher ?p . ?p schema:name ?outlet }
+               OPTIONAL { ?a schema:datePublished ?date }
+               OPTIONAL { ?a schema:url ?url }
+             }",
+        )? {
+            let Some(iri) = need(&r, "a") else { continue };
+            if !seen.insert(iri.clone()) {
+                continue;
+            }
+            let art = Article {
+                id: opt(&r, "id").unwrap_or_else(|| local_name(&iri).to_string()),
+                iri,
+                headline: opt(&r, "h"),
+                outlet: opt(&r, "outlet"),
+                date: opt(&r, "date"),
+                url: opt(&r, "url"),
+            };
+            if let Some(o) = &filter.outlet {
+                if !art.outlet.as_deref().is_some_and(|n| contains_ci(n, o)) {
+                    continue;
+                }
+            }
+            if !date_in_range(
+                art.date.as_deref(),
+                filter.from.as_deref(),
+                filter.to.as_deref(),
+            ) {
+                continue;
+            }
+            data.articles.push(art);
+        }
+        data.articles.sort_by(|a, b| a.id.cmp(&b.id));
+        let kept: HashSet<String> = data.articles.iter().map(|a| a.iri.clone()).collect();
+
+        let mut methods = BTreeSet::new();
+        for r in query(
+            store,
+            "SELECT DISTINCT ?a ?m WHERE { ?a prov:wasGeneratedBy ?run . ?a a schema:NewsArticle . ?run sg:method ?m }",
+        )? {
+            if let (Some(a), Some(m)) = (need(&r, "a"), need(&r, "m")) {
+                if kept.contains(&a) {
+                    methods.insert(m);
+                }
+            }
+        }
+        data.methods = methods.into_iter().collect();
+
+        for r in query(
+            store,
+            "SELECT ?a ?name ?label ?kind ?pub WHERE {
+               ?a a sg:Actor .
+               OPTIONAL { ?a schema:name ?name }
+               OPTIONAL { ?a rdfs:label ?label }
+               OPTIONAL { ?a sg:actorKind ?kind }
+               OPTIONAL { ?a sg:isPublisher ?pub }
+             }",
+        )? {
+            let Some(iri) = need(&r, "a") else { continue };
+            let name = opt(&r, "name")
+                .or_else(|| opt(&r, "label"))
+                .unwrap_or_else(|| local_name(&iri).to_string());
+            let is_pub = r.str("pub").is_some_and(|p| p == "true" || p == "1");
+            let e = data.actors.entry(iri.clone()).or_insert(ActorInfo {
+                iri,
+                name: name.clone(),
+                kind: opt(&r, "kind").unwrap_or_else(|| "unknown".into()),
+                is_publisher: false,
+            });
+            // Deterministic choice among several names: the longest, then the smallest.
+            if name.len() > e.name.len() || (name.len() == e.name.len() && name < e.name) {
+                e.name = name;
+            }
+            e.is_publisher |= is_pub;
+        }
+
+        for r in query(
+            store,
+            "SELECT ?t ?label ?name ?src WHERE {
+               ?s a sg:Stance ; sg:target ?t .
+               OPTIONAL { ?t skos:prefLabel ?label }
+               OPTIONAL { ?t schema:name ?name }
+               OPTIONAL { ?t sg:targetSource ?src }
+             }",
+        )? {
+            let Some(iri) = need(&r, "t") else { continue };
+            if data.targets.contains_key(&iri) {
+                continue;
+            }
+            let is_actor =
+                data.actors.contains_key(&iri) || r.str("src").is_some_and(|s| s == "actor");
+            let label = opt(&r, "label")
+                .or_else(|| data.actors.get(&iri).map(|a| a.name.clone()))
+                .or_else(|| opt(&r, "name"))
+                .unwrap_or_else(|| local_name(&iri).replace('-', " "));
+            data.targets.insert(
+                iri.clone(),
+                TargetInfo {
+                    iri,
+                    label,
+                    is_actor,
+                },
+            );
+        }
+        let target_ok: HashSet<String> = data
+            .targets
+            .values()
+            .filter(|t| match &filter.target {
+                None => true,
+                Some(f) => {
+                    contains_ci(&t.label, f) || contains_ci(local_name(&t.iri), f) || t.iri == *f
+                }
+            })
+            .map(|t| t.iri.clone())
+            .collect();
+
+        for r in query(
+            store,
+            "SELECT ?s ?art ?h ?t ?p ?c ?claim ?act WHERE {
+               GRAPH ?g { ?s a sg:Stance . ?art a schema:NewsArticle }
+               ?s sg:holder ?h ; sg:target ?t ; sg:polarity ?p .
+               OPTIONAL { ?s sg:confidence ?c }
+               OPTIONAL { ?s sg:expressedIn ?claim }
+               OPTIONAL { ?s sg:derivedFromAct ?act }
+             }",
+        )? {
+            let (Some(iri), Some(article), Some(holder), Some(target), Some(p)) = (
+                need(&r, "s"),
+                need(&r, "art"),
+                need(&r, "h"),
+                need(&r, "t"),
+                need(&r, "p"),
+            ) else {
+                continue;
+            };
+            let Some(polarity) = polarity_of(&p) else {
+                continue;
+            };
+            if !kept.contains(&article) || !target_ok.contains(&target) {
+                continue;
+            }
+            data.stances.push(StanceRec {
+                iri,
+                holder,
+                target,
+                polarity,
+                confidence: r.f64("c").unwrap_or(0.0),
+                claim: opt(&r, "claim"),
+                act: opt(&r, "act"),
+                article,
+            });
+        }
+        data.stances.sort_by(|a, b| a.iri.cmp(&b.iri));
+        data.stances.dedup_by(|a, b| a.iri == b.iri);
+
+        for r in query(
+            store,
+            "SELECT ?x ?art ?ag ?pa ?ty ?pol ?claim ?c WHERE {
+               GRAPH ?g { ?x a sg:Interaction . ?art a schema:NewsArticle }
+               ?x sg:agent ?ag ; sg:patient ?pa .
+               OPTIONAL { ?x sg:actType ?ty }
+               OPTIONAL { ?x sg:actPolarity ?pol }
+               OPTIONAL { ?x sg:reportedIn ?claim }
+               OPTIONAL { ?x sg:confidence ?c }
+             }",
+        )? {
+            let (Some(iri), Some(article), Some(agent), Some(patient)) = (
+                need(&r, "x"),
+                need(&r, "art"),
+                need(&r, "ag"),
+                need(&r, "pa"),
+            ) else {
+                continue;
+            };
+            if !kept.contains(&article) {
+                continue;
+            }
+            let kind = r
+                .str("ty")
+                .map(|t| {
+                    t.strip_prefix(SG_NS)
+                        .unwrap_or(local_name(&t))
+                        .to_lowercase()
+                })
+                .unwrap_or_else(|| "acts on".into());
+            data.acts.push(ActRec {
+                iri,
+                agent,
+                patient,
+                kind,
+                polarity: r.i64("pol").unwrap_or(0).signum(),
+                claim: opt(&r, "claim"),
+                confidence: r.f64("c").unwrap_or(0.0),
+                article,
+            });
+        }
+        data.acts.sort_by(|a, b| a.iri.cmp(&b.iri));
+        data.acts.dedup_by(|a, b| a.iri == b.iri);
+
+        for r in query(
+            store,
+            "SELECT ?q ?art ?text ?sp ?kind ?para ?c ?claim ?res ?cue WHERE {
+               ?q a schema:Quotation ; schema:isPartOf ?art ; schema:text ?text .
+               OPTIONAL { ?q schema:spokenByCharacter ?sp }
+               OPTIONAL { ?q sg:quoteKind ?kind }
+               OPTIONAL { ?q sg:paragraphIndex ?para }
+               OPTIONAL { ?q sg:confidence ?c }
+               OPTIONAL { ?q sg:conveys ?claim }
+               OPTIONAL { ?q sg:speakerResolution ?res }
+               OPTIONAL { ?q sg:cue ?cue }
+             }",
+        )? {
+            let (Some(iri), Some(article), Some(text)) =
+                (need(&r, "q"), need(&r, "art"), need(&r, "text"))
+            else {
+                continue;
+            };
+            if !kept.contains(&article) {
+                continue;
+            }
+            data.quotes.push(Quote {
+                iri,
+                article,
+                text,
+                speaker: opt(&r, "sp"),
+                kind: r
+                    .str("kind")
+                    .map(|k| local_name(&k).to_lowercase())
+                    .unwrap_or_else(|| "direct".into()),
+                paragraph: r.i64("para"),
+                confidence: r.f64("c").unwrap_or(0.0),
+                claim: opt(&r, "claim"),
+                resolution: opt(&r, "res"),
+                cue: opt(&r, "cue"),
+            });
+        }
+        data.quotes.sort_by(|a, b| {
+            (a.article.as_str(), a.paragraph, a.iri.as_str()).cmp(&(
+                b.article.as_str(),
+                b.paragraph,
+                b.iri.as_str(),
+            ))
+        });
+        data.quotes.dedup_by(|a, b| a.iri == b.iri);
+
+        for r in query(
+            store,
+            "SELECT ?m ?art ?who ?org ?label ?rl WHERE {
+               GRAPH ?g { ?m a org:Membership . ?art a schema:NewsArticle }
+               ?m org:member ?who ; org:organization ?org .
+               OPTIONAL { ?m sg:roleLabel ?label }
+               OPTIONAL { ?m org:role ?role . ?role skos:prefLabel ?rl }
+             }",
+        )? {
+            let (Some(article), Some(member), Some(organisation)) =
+                (need(&r, "art"), need(&r, "who"), need(&r, "org"))
+            else {
+                continue;
+            };
+            if !kept.contains(&article) {
+                continue;
+            }
+            data.memberships.push(Membership {
+                member,
+                organisation,
+                role: opt(&r, "label")
+                    .or_else(|| opt(&r, "rl"))
+                    .unwrap_or_else(|| "member".into()),
+                article,
+            });
+        }
+        for r in query(
+            store,
+            "SELECT ?o ?art ?child ?parent ?kind WHERE {
+               GRAPH ?g { ?o a sg:OrgRelation . ?art a schema:NewsArticle }
+               ?o sg:child ?child ; sg:parent ?parent .
+               OPTIONAL { ?o sg:relationKind ?kind }
+             }",
+        )? {
+            let (Some(article), Some(child), Some(parent)) =
+                (need(&r, "art"), need(&r, "child"), need(&r, "parent"))
+            else {
+                continue;
+            };
+            if !kept.contains(&article) {
+                continue;
+            }
+            data.org_relations.push(OrgRel {
+                child,
+                parent,
+                kind: opt(&r, "kind").unwrap_or_else(|| "sub-organisation-of".into()),
+                article,
+            });
+        }
+        data.memberships.sort_by(|a, b| {
+            (&a.member, &a.organisation, &a.article).cmp(&(&b.member, &b.organisation, &b.article))
+        });
+        data.memberships.dedup_by(|a, b| {
+            a.member == b.member && a.organisation == b.organisation && a.article == b.article
+        });
+        data.org_relations.sort_by(|a, b| {
+            (&a.child, &a.parent, &a.article).cmp(&(&b.child, &b.parent, &b.article))
+        });
+        data.org_relations
+            .dedup_by(|a, b| a.child == b.child && a.parent == b.parent && a.article == b.article);
+
+        if filter.target.is_some() {
+            data.restrict_to_targets();
+        }
+        Ok(data)
+    }
+
+    /// After a target filter: keeps the quotes and acts behind the kept stances
+    /// (and acts on kept actor targets), and the roles of the actors still present.
+    fn restrict_to_targets(&mut self) {
+        let claims: HashSet<&str> = self
+            .stances
+            .iter()
+            .filter_map(|s| s.claim.as_deref())
+            .collect();
+        let acts: HashSet<&str> = self
+            .stances
+            .iter()
+            .filter_map(|s| s.act.as_deref())
+            .collect();
+        let actor_targets: HashSet<&str> = self
+            .stances
+            .iter()
+            .map(|s| s.target.as_str())
+            .filter(|t| self.actors.contains_key(*t))
+            .collect();
+        self.quotes
+            .retain(|q| q.claim.as_deref().is_some_and(|c| claims.contains(c)));
+        self.acts.retain(|a| {
+            acts.contains(a.iri.as_str())
+                || actor_targets.contains(a.patient.as_str())
+                || a.claim.as_deref().is_some_and(|c| claims.contains(c))
+        });
+        let mut present: HashSet<String> = HashSet::new();
+        for s in &self.stances {
+            present.insert(s.holder.clone());
+        }
+        for a in &self.acts {
+            present.insert(a.agent.clone());
+            present.insert(a.patient.clone());
+        }
+        for q in &self.quotes {
+            if let Some(s) = &q.speaker {
+                present.insert(s.clone());
+            }
+        }
+        self.memberships
+            .retain(|m| present.contains(&m.member) || present.contains(&m.organisation));
+        self.org_relations
+            .retain(|o| present.contains(&o.child) || present.contains(&o.parent));
+        let used: HashSet<&str> = self.stances.iter().map(|s| s.target.as_str()).collect();
+        self.targets.retain(|k, _| used.contains(k.as_str()));
+    }
+
+    /// The article with IRI `iri`.
+    pub fn article(&self, iri: &str) -> Option<&Article> {
+        self.articles.iter().find(|a| a.iri == iri)
+    }
+
+    /// Display name of an actor IRI (falls back to the IRI's last segment).
+    pub fn actor_name<'a>(&'a self, iri: &'a str) -> &'a str {
+        self.actors
+            .get(iri)
+            .map(|a| a.name.as_str())
+            .unwrap_or_else(|| local_name(iri))
+    }
+
+    /// Label of a target IRI.
+    pub fn target_label<'a>(&'a self, iri: &'a str) -> &'a str {
+        self.targets
+            .get(iri)
+            .map(|t| t.label.as_str())
+            .unwrap_or_else(|| self.actor_name(iri))
+    }
+
+    /// The quote conveying claim `claim`.
+    pub fn quote_for_claim(&self, claim: &str) -> Option<&Quote> {
+        self.quotes
+            .iter()
+            .find(|q| q.claim.as_deref() == Some(claim))
+    }
+
+    /// Distinct outlet names of the loaded articles, sorted.
+    pub fn outlets(&self) -> Vec<String> {
+        let s: BTreeSet<String> = self
+            .articles
+            .iter()
+            .filter_map(|a| a.outlet.clone())
+            .collect();
+        s.into_iter().collect()
+    }
+
+    /// "Outlet, article-id, ¶N" citation for a quote.
+    pub fn cite(&self, q: &Quote) -> String {
+        self.cite_at(&q.article, q.paragraph)
+    }
+
+    /// Citation for an article and an optional paragraph index (shown 1-based).
+    pub fn cite_at(&self, article: &str, paragraph: Option<i64>) -> String {
+        let (title, outlet) = match self.article(article) {
+            Some(a) => (a.title().to_string(), a.outlet.clone()),
+            None => (local_name(article).to_string(), None),
+        };
+        let mut s = String::new();
+        if let Some(o) = outlet {
+            s.push_str(&o);
+            s.push_str(", ");
+        }
+        s.push_str(&format!("\u{201c}{title}\u{201d}"));
+        if let Some(p) = paragraph {
+            s.push_str(&format!(", \u{b6}{}", p + 1));
+        }
+        s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn date_ranges_compare_by_prefix() {
+        assert!(date_in_range(
+            Some("2015-11-18"),
+            Some("2015-11-01"),
+            Some("2015-12-01")
+        ));
+        assert!(!date_in_range(Some("2015-10-18"), Some("2015-11-01"), None));
+        assert!(date_in_range(Some("2015"), Some("2015-06-01"), None));
+        assert!(!date_in_range(None, Some("2015"), None));
+        assert!(date_in_range(None, None, None));
+        assert!(!date_in_range(Some("2016-01-01"), None, Some("2015-12-31")));
+    }
+}

@@ -1,0 +1,402 @@
+//! Briefing reports on hand-written graphs (tests/data/graph/), the browser check,
+//! and the whole chain (`ingest` then `brief` / `network`) on the corpus.
+
+use stancegraph::network::{Analysis, BuildOptions, Filter};
+use stancegraph::report::{self, BriefOptions, Briefing};
+use stancegraph::store::Store;
+use std::path::Path;
+use std::process::Command;
+
+fn load(file: &str) -> Store {
+    let store = Store::in_memory().expect("store");
+    let path = format!("{}/tests/data/graph/{file}", env!("CARGO_MANIFEST_DIR"));
+    let data = std::fs::read(&path).expect("fixture");
+    store
+        .inner()
+        .load_from_slice(oxigraph::io::RdfFormat::TriG, &data)
+        .expect("valid TriG");
+    store
+}
+
+fn brief_of(store: &Store, filter: &Filter) -> (Analysis, Briefing) {
+    let a = Analysis::load(store, filter, &BuildOptions::default()).expect("analysis");
+    let b = Briefing::build(
+        &a,
+        &BriefOptions {
+            generated: Some("2026-01-02".into()),
+            ..BriefOptions::default()
+        },
+    );
+    (a, b)
+}
+
+fn profile<'a>(b: &'a Briefing, name: &str) -> &'a report::model::Profile {
+    b.profiles
+        .items
+        .iter()
+        .find(|p| p.name == name)
+        .unwrap_or_else(|| panic!("no profile for {name}"))
+}
+
+fn row(b: &Briefing, prefix: &str) -> usize {
+    b.matrix
+        .actors
+        .iter()
+        .position(|a| a.starts_with(prefix))
+        .unwrap_or_else(|| panic!("no matrix row {prefix}: {:?}", b.matrix.actors))
+}
+
+fn col(b: &Briefing, prefix: &str) -> usize {
+    b.matrix
+        .targets
+        .iter()
+        .position(|t| t.starts_with(prefix))
+        .unwrap_or_else(|| panic!("no matrix column {prefix}: {:?}", b.matrix.targets))
+}
+
+const CORPUS: &str = "ibtimes-cloudflare.trig";
+const LIBRARY: &str = "library-closure.trig";
+
+#[test]
+fn corpus_story_and_camps() {
+    let (_, b) = brief_of(&load(CORPUS), &Filter::default());
+    assert_eq!(b.story.len(), 3);
+    assert!(
+        b.story[0].contains("1 article from IBTimes UK"),
+        "{}",
+        b.story[0]
+    );
+    assert!(
+        b.story[0].contains("the most quoted are Matthew Prince"),
+        "{}",
+        b.story[0]
+    );
+    assert!(
+        b.story[1].contains("Taking down extremist websites"),
+        "{}",
+        b.story[1]
+    );
+    assert!(b.story[2].contains("2 camps"), "{}", b.story[2]);
+    let camps = &b.camps.items;
+    let with = |n: &str| camps.iter().position(|c| c.members.iter().any(|m| m == n));
+    let activists = with("Anonymous").expect("camp with Anonymous");
+    let firm = with("CloudFlare").expect("camp with CloudFlare");
+    assert_ne!(activists, firm);
+    assert_eq!(with("GhostSec"), Some(activists));
+    assert_eq!(with("Matthew Prince"), Some(firm));
+    assert_eq!(with("Web Hosting UK"), Some(activists));
+    assert_eq!(with("intelligence agencies"), Some(firm));
+    // Each camp is described by what it is for and against.
+    assert!(camps[activists]
+        .positions
+        .iter()
+        .any(|(side, t, _)| side == "for" && t.starts_with("Taking down")));
+    assert!(camps[firm]
+        .positions
+        .iter()
+        .any(|(side, t, _)| side == "against" && t.starts_with("Taking down")));
+    assert!(camps[firm]
+        .positions
+        .iter()
+        .any(|(side, t, _)| side == "for" && t.starts_with("Acting only on legal process")));
+}
+
+#[test]
+fn corpus_matrix_and_profiles() {
+    let (_, b) = brief_of(&load(CORPUS), &Filter::default());
+    let take = col(&b, "Taking down");
+    let prince = &b.matrix.cells[row(&b, "Matthew Prince (CloudFlare)")][take];
+    assert_eq!((prince.favour, prince.against), (0, 3));
+    assert!(prince.confidence > 0.7 && prince.confidence < 0.8);
+    let tighe = &b.matrix.cells[row(&b, "Frank Tighe")][take];
+    assert_eq!((tighe.favour, tighe.against), (2, 0));
+    let brandt = row(&b, "Daniel Brandt");
+    assert_eq!(b.matrix.cells[brandt][col(&b, "CloudFlare")].against, 1);
+    assert_eq!(b.matrix.cells[brandt][col(&b, "DoS attacks")].against, 1);
+    assert_eq!(b.matrix.cells[brandt][take].total(), 0);
+
+    let p = profile(&b, "Matthew Prince");
+    assert_eq!(p.roles, ["co-founder and CEO of CloudFlare"]);
+    assert!(p.claims.iter().any(|c| c
+        .text
+        .contains("There is no society on Earth that tolerates mob rule")
+        && c.citation == "IBTimes UK, \u{201c}ibtimes\u{201d}, \u{b6}5"));
+    assert!(p
+        .stances
+        .iter()
+        .any(|s| s == "against Taking down extremist websites (3)"));
+    let whuk = profile(&b, "Web Hosting UK");
+    assert!(whuk.acts.contains(&"removes Islamic State".to_string()));
+    assert!(whuk.roles.iter().any(|r| r.contains("Hyperslice")));
+    let brandt = profile(&b, "Daniel Brandt");
+    assert!(brandt
+        .stances
+        .iter()
+        .any(|s| s.starts_with("against CloudFlare")));
+    assert!(brandt
+        .stances
+        .iter()
+        .any(|s| s.starts_with("against DoS attacks")));
+    assert!(b
+        .critics
+        .items
+        .iter()
+        .any(|c| c.starts_with("Daniel Brandt: against CloudFlare")));
+    let cf = profile(&b, "CloudFlare");
+    assert!(cf.members.iter().any(|m| m.starts_with("Matthew Prince")));
+    assert!(cf
+        .acted_on_by
+        .iter()
+        .any(|x| x == "Anonymous criticises it"));
+    let intel = profile(&b, "intelligence agencies");
+    assert!(intel
+        .stances
+        .iter()
+        .any(|s| s.starts_with("against Taking down")));
+}
+
+#[test]
+fn corpus_agreement_conflict_and_unattributed() {
+    let (_, b) = brief_of(&load(CORPUS), &Filter::default());
+    assert!(b.agreements.items.iter().any(|p| {
+        let pair = [p.a.as_str(), p.b.as_str()];
+        pair.contains(&"Anonymous")
+            && pair.contains(&"GhostSec")
+            && p.sentence.contains("against CloudFlare")
+    }));
+    let anon_cf = b
+        .conflicts
+        .items
+        .iter()
+        .find(|p| [p.a.as_str(), p.b.as_str()] == ["Anonymous", "CloudFlare"])
+        .expect("Anonymous vs CloudFlare conflict");
+    assert!(
+        anon_cf.sentence.contains("Anonymous criticises CloudFlare"),
+        "{}",
+        anon_cf.sentence
+    );
+    assert!(anon_cf
+        .evidence
+        .iter()
+        .any(|e| e.text.contains("less than ethical business practices")));
+    assert!(b
+        .conflicts
+        .items
+        .iter()
+        .any(|p| p.sentence.contains("opposite sides on Taking down")));
+    let texts: Vec<&str> = b
+        .unattributed
+        .items
+        .iter()
+        .map(|c| c.text.as_str())
+        .collect();
+    assert_eq!(texts.len(), 2, "{texts:?}");
+    assert!(texts.iter().any(|t| t.contains("blood money")));
+    // One outlet: the comparison section says why it is empty.
+    assert!(b.outlets.items.is_empty());
+    assert!(b.outlets.empty_reason.contains("one outlet (IBTimes UK)"));
+}
+
+#[test]
+fn corpus_files_are_written_and_self_contained() {
+    let (_, b) = brief_of(&load(CORPUS), &Filter::default());
+    let dir = tempfile::tempdir().expect("tmp");
+    let w = report::write(&b, dir.path()).expect("write");
+    let html = std::fs::read_to_string(&w.html).expect("html");
+    let md = std::fs::read_to_string(&w.markdown).expect("md");
+    for needle in [
+        "<table class=\"matrix\" id=\"stance-matrix\">",
+        "class=\"network-figure\"",
+        "1 article(s) from IBTimes UK",
+        "<strong>Extraction method:</strong> rules.",
+        "<strong>Generated:</strong> 2026-01-02",
+        "Claims with no named speaker",
+    ] {
+        assert!(html.contains(needle), "HTML lacks {needle}");
+    }
+    assert!(!html.contains("<script"));
+    assert!(
+        !html.contains("src=\"http") && !html.contains("href=\"http") && !html.contains("url(http")
+    );
+    // Quotes are escaped: the apostrophes and quotation marks of the scrape stay text.
+    // Verbatim quotations keep their own marks; reported speech gets typographic quotes.
+    assert!(html.contains("<blockquote>&quot;Individuals have decided"));
+    assert!(html.contains(
+        "<blockquote><strong>Matthew Prince</strong>: \u{201c}his company would not be blocking"
+    ));
+    assert!(!html.contains("\u{201c}&quot;"));
+    assert!(md.contains("## Stance matrix"));
+    assert!(md.contains("| Matthew Prince (CloudFlare) | 2 | 3 against (0.75) | 3 for (0.85) |"));
+    assert!(md.contains("![Actor network](network.svg)"));
+    let svg = std::fs::read_to_string(w.svg.expect("svg")).expect("svg");
+    assert!(svg.contains("<svg") && svg.contains("Matthew Prince") && svg.contains("conflict"));
+}
+
+#[test]
+fn outlets_are_compared_and_text_is_escaped() {
+    let (_, b) = brief_of(&load(LIBRARY), &Filter::default());
+    if let Ok(dir) = std::env::var("STANCEGRAPH_KEEP_BRIEF") {
+        report::write(&b, Path::new(&dir)).expect("write kept briefing");
+    }
+    assert_eq!(b.corpus.articles, 3);
+    assert_eq!(b.corpus.outlets, ["Northern Courier", "Valley Gazette"]);
+    assert_eq!(b.corpus.methods, ["rules", "rules+all-MiniLM-L6-v2"]);
+    assert_eq!(
+        b.corpus.dates,
+        Some(("2024-03-02".into(), "2024-04-01".into()))
+    );
+    let rows = &b.outlets.items;
+    assert_eq!(rows.len(), 2);
+    let courier = rows
+        .iter()
+        .find(|r| r.outlet == "Northern Courier")
+        .expect("courier");
+    assert_eq!(courier.articles, 2);
+    assert_eq!(courier.top[0].0, "Helen Okafor");
+    assert_eq!(courier.top[0].1, 3);
+    assert!(courier.only_here.contains(&"Helen Okafor".to_string()));
+    let gazette = rows
+        .iter()
+        .find(|r| r.outlet == "Valley Gazette")
+        .expect("gazette");
+    assert!(gazette.only_here.contains(&"Tomas Lindqvist".to_string()));
+    assert!(
+        !gazette.only_here.contains(&"Dana Reyes".to_string()),
+        "quoted by both outlets"
+    );
+    assert_eq!(b.unattributed.items.len(), 2);
+    assert!(b.unattributed.items.iter().any(|c| c
+        .citation
+        .starts_with("Valley Gazette, \u{201c}Union joins fight")));
+
+    let dir = tempfile::tempdir().expect("tmp");
+    let w = report::write(&b, dir.path()).expect("write");
+    let html = std::fs::read_to_string(&w.html).expect("html");
+    assert!(html.contains("Smith &amp; &lt;Partners&gt; Consulting"));
+    assert!(!html.contains("<Partners>"));
+    assert!(html.contains("<table class=\"outlets\">"));
+    let md = std::fs::read_to_string(&w.markdown).expect("md");
+    assert!(md.contains("Smith & \\<Partners\\> Consulting"));
+    let svg = std::fs::read_to_string(w.svg.expect("svg")).expect("svg");
+    assert!(!svg.contains("<Partners>"));
+}
+
+#[test]
+fn filters_narrow_the_briefing() {
+    let store = load(LIBRARY);
+    let (_, b) = brief_of(
+        &store,
+        &Filter {
+            outlet: Some("Courier".into()),
+            ..Filter::default()
+        },
+    );
+    assert_eq!(b.corpus.articles, 2);
+    assert!(b.outlets.empty_reason.contains("Northern Courier"));
+    assert!(!b
+        .matrix
+        .actors
+        .iter()
+        .any(|a| a.starts_with("Tomas Lindqvist")));
+    let (_, b) = brief_of(
+        &store,
+        &Filter {
+            target: Some("budget".into()),
+            ..Filter::default()
+        },
+    );
+    assert_eq!(b.matrix.targets, ["Cuts to the library budget"]);
+    let okafor = &b.matrix.cells[row(&b, "Helen Okafor")][0];
+    let lindqvist = &b.matrix.cells[row(&b, "Tomas Lindqvist")][0];
+    assert_eq!((okafor.favour, lindqvist.against), (1, 1));
+}
+
+#[test]
+fn empty_graph_explains_every_empty_section() {
+    let (_, b) = brief_of(&Store::in_memory().expect("store"), &Filter::default());
+    assert_eq!(b.corpus.articles, 0);
+    assert!(b.figure.is_none());
+    for reason in [
+        &b.camps.empty_reason,
+        &b.targets.empty_reason,
+        &b.matrix_empty_reason,
+        &b.profiles.empty_reason,
+        &b.agreements.empty_reason,
+        &b.conflicts.empty_reason,
+        &b.unattributed.empty_reason,
+        &b.outlets.empty_reason,
+        &b.figure_empty_reason,
+    ] {
+        assert!(!reason.is_empty());
+    }
+    let html = report::html::render(&b);
+    assert!(html.contains("class=\"empty\""));
+    assert!(html.contains(&b.matrix_empty_reason));
+}
+
+fn chromium() -> bool {
+    ["chromium", "chromium-browser", "google-chrome"]
+        .iter()
+        .any(|c| {
+            Command::new("sh")
+                .arg("-c")
+                .arg(format!("command -v {c}"))
+                .output()
+                .is_ok_and(|o| o.status.success())
+        })
+}
+
+#[test]
+fn briefing_renders_in_headless_chromium() {
+    if !chromium() {
+        eprintln!("SKIP briefing_renders_in_headless_chromium: chromium is not installed");
+        return;
+    }
+    let (_, b) = brief_of(&load(LIBRARY), &Filter::default());
+    let dir = tempfile::tempdir().expect("tmp");
+    let w = report::write(&b, dir.path()).expect("write");
+    let shot = dir.path().join("shot.png");
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/browser-check.sh");
+    let out = Command::new("bash")
+        .arg(&script)
+        .arg(&w.html)
+        .arg(&shot)
+        .output()
+        .expect("run browser-check.sh");
+    let log = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(out.status.success(), "{log}");
+    assert!(log.contains("ok   stance matrix table rendered"), "{log}");
+    assert!(
+        std::fs::metadata(&shot).is_ok_and(|m| m.len() > 10_000),
+        "{log}"
+    );
+}
+
+#[test]
+fn browser_check_catches_a_broken_page() {
+    if !chromium() {
+        eprintln!("SKIP browser_check_catches_a_broken_page: chromium is not installed");
+        return;
+    }
+    let dir = tempfile::tempdir().expect("tmp");
+    let page = dir.path().join("briefing.html");
+    std::fs::write(
+        &page,
+        "<html><body><p>no matrix</p><script>undefinedCall();</script></body></html>",
+    )
+    .expect("write");
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/browser-check.sh");
+    let out = Command::new("bash")
+        .arg(&script)
+        .arg(&page)
+        .output()
+        .expect("run");
+    let log = String::from_utf8_lossy(&out.stdout).to_string();
+    assert!(!out.status.success(), "{log}");
+    assert!(log.contains("FAIL stance matrix table rendered"), "{log}");
+    assert!(log.contains("FAIL no console errors"), "{log}");
+}
