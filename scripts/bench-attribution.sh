@@ -10,7 +10,9 @@ if [ ! -d "$dir" ]; then
   echo "no PolNeAR split at $dir; pass a split directory (text/ + attributions/)" >&2
   exit 2
 fi
-# the target dir is shared between worktrees: take this build's own executable path
+# the target dir is shared between worktrees, whose builds overwrite each other's
+# release/stancegraph: force this tree's binary to be relinked before measuring
+touch src/main.rs
 bin=$(cargo build --release --message-format=json 2>/dev/null | grep -o '"executable":"[^"]*stancegraph"' | tail -1 | cut -d'"' -f4)
 [ -n "$bin" ] || { echo "release build failed" >&2; exit 1; }
 cp "$bin" /tmp/stancegraph-bench.$$ && bin=/tmp/stancegraph-bench.$$
