@@ -10,8 +10,11 @@ if [ ! -d "$dir" ]; then
   echo "no PolNeAR split at $dir; pass a split directory (text/ + attributions/)" >&2
   exit 2
 fi
-cargo build --release --quiet
-bin="$CARGO_TARGET_DIR/release/stancegraph"
+# the target dir is shared between worktrees, whose builds overwrite each other's
+# release/stancegraph: force this tree's binary to be relinked before measuring
+touch src/main.rs
+bin=$(cargo build --release --message-format=json 2>/dev/null | grep -o '"executable":"[^"]*stancegraph"' | tail -1 | cut -d'"' -f4)
+[ -n "$bin" ] || { echo "release build failed" >&2; exit 1; }
 cp "$bin" /tmp/stancegraph-bench.$$ && bin=/tmp/stancegraph-bench.$$
 trap 'rm -f /tmp/stancegraph-bench.$$' EXIT
 "$bin" eval --gold "$dir"
