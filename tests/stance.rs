@@ -597,3 +597,87 @@ fn annotator_from_options_finds_catalogue_and_models() {
         assert!(a.stance.embedder().is_some());
     }
 }
+
+/// The whole pipeline on the corpus: ingest, discourse stages (real
+/// attribution), stance with corpus/targets.toml. Positions are looked up by
+/// actor name, since actor ids are assigned by the pipeline.
+#[test]
+fn corpus_full_pipeline_positions() {
+    use stancegraph::annotate::{Annotator, AnnotatorOptions};
+    let corpus = root().join("corpus/ibtimes-uk-cloudflare-isis-websites.md");
+    let doc = stancegraph::ingest::load_file(&corpus).unwrap().remove(0);
+    let mut runs = vec![AnnotatorOptions {
+        corpus: vec![corpus.clone()],
+        ..Default::default()
+    }];
+    if let Some(m) = model_dir() {
+        runs.push(AnnotatorOptions {
+            corpus: vec![corpus.clone()],
+            model: Some(m),
+            ..Default::default()
+        });
+    }
+    for opts in runs {
+        let annotator = Annotator::from_options(&opts).unwrap();
+        let ex = annotator.annotate(&doc);
+        let id = |name: &str| -> String {
+            ex.actors
+                .iter()
+                .find(|a| a.name == name || a.aliases.iter().any(|x| x == name))
+                .unwrap_or_else(|| {
+                    panic!(
+                        "no actor {name}: {:?}",
+                        ex.actors.iter().map(|a| &a.name).collect::<Vec<_>>()
+                    )
+                })
+                .id
+                .clone()
+        };
+        let cf = format!("actor:{}", id("CloudFlare"));
+        let want = [
+            ("Matthew Prince", "cut-service", Polarity::Against),
+            ("Matthew Prince", "vigilante-takedowns", Polarity::Against),
+            ("Matthew Prince", "legal-process", Polarity::Favour),
+            ("Anonymous", "cut-service", Polarity::Favour),
+            ("Anonymous", cf.as_str(), Polarity::Against),
+            ("GhostSec", cf.as_str(), Polarity::Against),
+            ("Frank Tighe", "cut-service", Polarity::Favour),
+            ("Daniel Brandt", "dos-attacks", Polarity::Against),
+            ("Daniel Brandt", cf.as_str(), Polarity::Against),
+            (
+                "intelligence agencies",
+                "takedowns-hurt-intelligence",
+                Polarity::Favour,
+            ),
+            (
+                "intelligence agencies",
+                "vigilante-takedowns",
+                Polarity::Against,
+            ),
+            (
+                "Anonymous",
+                "takedowns-hurt-intelligence",
+                Polarity::Against,
+            ),
+        ];
+        let mut wrong = vec![];
+        for (holder, target, pol) in want {
+            let got = position(&ex, &id(holder), target);
+            if got != Some(pol) {
+                wrong.push(format!("{holder} -> {target}: want {pol:?}, got {got:?}"));
+            }
+        }
+        assert!(
+            wrong.is_empty(),
+            "[{}]\n{}\n{}",
+            annotator.method(),
+            wrong.join("\n"),
+            dump(&ex)
+        );
+        // Every stance has a holder that is an actor and a listed target.
+        for s in &ex.stances {
+            assert!(ex.actor(&s.holder).is_some());
+            assert!(ex.targets.iter().any(|t| t.id == s.target));
+        }
+    }
+}

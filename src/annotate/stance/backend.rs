@@ -24,6 +24,34 @@ pub struct PropUnit {
     pub sign: i8,
     /// Weight of a match (labels count a little less than propositions).
     pub weight: f32,
+    /// The proposition's predicate: the first content word after its first
+    /// auxiliary or modal ("should *block*", "have been *removed*"). A rules
+    /// match must share it, so that sharing topic words alone is not enough.
+    pub head: Option<String>,
+}
+
+/// Auxiliaries and modals that introduce a predicate.
+const AUX: &[&str] = &[
+    "should", "would", "will", "must", "can", "could", "may", "might", "shall", "is", "are", "was",
+    "were", "be", "been", "being", "have", "has", "had", "do", "does", "did", "to", "cannot",
+];
+
+/// The predicate stem of a proposition clause (see [`PropUnit::head`]).
+pub fn predicate_head(toks: &[Token]) -> Option<String> {
+    let first_aux = toks.iter().position(|t| AUX.contains(&t.lower.as_str()))?;
+    toks[first_aux + 1..]
+        .iter()
+        .map(|t| t.lower.as_str())
+        .find(|w| {
+            !AUX.contains(w)
+                && !text::is_stop(w)
+                && !matches!(
+                    *w,
+                    "not" | "never" | "no" | "only" | "also" | "since" | "already"
+                )
+                && !w.ends_with("n't")
+        })
+        .map(text::stem)
 }
 
 /// A target with its propositions cut into matchable units.
@@ -58,6 +86,7 @@ impl PreparedTarget {
                         stems,
                         sign: polarity::clause_sign(&toks, conditional).sign,
                         weight,
+                        head: predicate_head(&toks),
                     });
                 }
             }
@@ -160,7 +189,7 @@ impl RulesBackend {
         for (ui, u) in t.units.iter().enumerate() {
             let (inter, cos) = set_cosine(c, &u.stems);
             let need = 2.min(u.stems.len());
-            if inter < need {
+            if inter < need || u.head.as_ref().is_some_and(|h| !c.contains(h)) {
                 continue;
             }
             let score = cos * u.weight;

@@ -145,6 +145,9 @@ const NEGATIVE: &[&str] = &[
     "hypocri",
     "unaccept",
     "object",
+    "difficult",
+    "impossible",
+    "unable",
 ];
 
 /// Positive words that are too ambiguous after certain contexts ("right to" = entitlement).
