@@ -151,6 +151,23 @@ fn run(args: &[String]) -> Result<(), String> {
         }
     }
 
+    let size = {
+        let q =
+            "SELECT (COUNT(*) AS ?n) (COUNT(DISTINCT ?g) AS ?g_n) WHERE { GRAPH ?g { ?s ?p ?o } }";
+        let mut r = warm
+            .get(&url)
+            .query("query", q)
+            .header("Accept", "text/csv")
+            .call()
+            .map_err(|e| format!("size query failed: {e}"))?;
+        let body = r.body_mut().read_to_string().unwrap_or_default();
+        body.lines()
+            .nth(1)
+            .unwrap_or("?,?")
+            .replace(',', " quads in ")
+            + " graphs"
+    };
+
     let started = Instant::now();
     let handles: Vec<_> = (0..clients)
         .map(|c| {
@@ -206,6 +223,7 @@ fn run(args: &[String]) -> Result<(), String> {
     let mut all: Vec<Duration> = samples.iter().map(|s| s.latency).collect();
     all.sort();
     println!("endpoint     {url}");
+    println!("store        {size}");
     println!("clients      {clients}");
     println!("requests     {}", samples.len());
     println!("wall         {:.2} s", wall.as_secs_f64());

@@ -5,7 +5,7 @@
 # SELECT/ASK queries. Prints throughput, latency percentiles and the error count
 # (must be 0; the script fails otherwise).
 #
-#   scripts/bench-serve.sh [--clients 8] [--requests 4000] [--profile release|dev] [--copies 200]
+#   scripts/bench-serve.sh [--clients 8] [--requests 4000] [--profile release|dev] [--copies 20]
 #
 # --copies N: when the fixture is used, load it N times under distinct article ids
 # (actors shared across copies, as for people who appear in many articles).
@@ -17,7 +17,7 @@ here="$(cd "$(dirname "$0")" && pwd)"
 cd "$here/.."
 source "$here/env.sh"
 
-clients=8 requests=4000 profile=release copies=200
+clients=8 requests=4000 profile=release copies=20
 while [ $# -gt 0 ]; do
   case "$1" in
     --clients) clients="$2"; shift 2 ;;

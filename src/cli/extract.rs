@@ -1,7 +1,7 @@
 //! `stancegraph extract`: annotate files and print the extraction.
 
-use anyhow::Context;
 use super::common::ModelArgs;
+use anyhow::Context;
 use stancegraph::Extraction;
 use std::path::PathBuf;
 use std::process::ExitCode;

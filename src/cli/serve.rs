@@ -36,6 +36,10 @@ pub struct Args {
     /// result is refused with 500 and a message, never silently truncated.
     #[arg(long, default_value_t = 100_000)]
     max_results: usize,
+    /// Queries evaluated at once (default: the number of CPUs); others wait for a slot
+    /// within their time limit, then get 503.
+    #[arg(long)]
+    max_concurrent_queries: Option<usize>,
 }
 
 /// Runs the subcommand.
@@ -55,6 +59,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         timeout: Duration::from_secs_f64(args.timeout_secs),
         max_body_bytes: args.max_body_bytes,
         max_results: args.max_results,
+        max_concurrent_queries: args
+            .max_concurrent_queries
+            .unwrap_or_else(serve::default_concurrency)
+            .max(1),
     };
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()

@@ -96,10 +96,17 @@ pub fn run_query(
     }
     // Without a requested dataset the store's default graph is read through
     // UnionDataset, where it is the set union of all graphs.
-    let results = prepared
-        .on_queryable_dataset(UnionDataset::new(store.clone()))
-        .execute()
-        .map_err(|e| eval_error(e, limits))?;
+    let results = if std::env::var_os("SG_MULTISET").is_some() {
+        if prepared.dataset().is_default_dataset() {
+            prepared.dataset_mut().set_default_graph_as_union();
+        }
+        prepared.on_store(store).execute()
+    } else {
+        prepared
+            .on_queryable_dataset(UnionDataset::new(store.clone()))
+            .execute()
+    }
+    .map_err(|e| eval_error(e, limits))?;
     let format = req.format.as_deref();
     match results {
         QueryResults::Boolean(value) => {

@@ -47,6 +47,8 @@ pub struct ServeConfig {
     pub max_body_bytes: usize,
     /// Most rows or triples one result may hold.
     pub max_results: usize,
+    /// Queries evaluated at once; more wait (within their time limit) for a free slot.
+    pub max_concurrent_queries: usize,
 }
 
 impl Default for ServeConfig {
@@ -57,22 +59,33 @@ impl Default for ServeConfig {
             timeout: Duration::from_secs(10),
             max_body_bytes: 1 << 20,
             max_results: 100_000,
+            max_concurrent_queries: default_concurrency(),
         }
     }
+}
+
+/// The default number of concurrent query evaluations: the available CPUs.
+pub fn default_concurrency() -> usize {
+    std::thread::available_parallelism().map_or(2, |n| n.get())
 }
 
 #[derive(Clone)]
 struct AppState {
     store: oxigraph::store::Store,
     config: Arc<ServeConfig>,
+    slots: Arc<tokio::sync::Semaphore>,
 }
 
 /// The axum router of the endpoint over `store` (which must be writable when
 /// `config.allow_update` is set).
 pub fn router(store: &Store, config: ServeConfig) -> Router {
+    let slots = Arc::new(tokio::sync::Semaphore::new(
+        config.max_concurrent_queries.max(1),
+    ));
     let state = AppState {
         store: store.inner().clone(),
         config: Arc::new(config),
+        slots,
     };
     Router::new()
         .route("/", get(index))
@@ -234,12 +247,36 @@ async fn handle(
                 max_results: st.config.max_results,
                 timeout_secs: st.config.timeout.as_secs_f64(),
             };
+            let started = tokio::time::Instant::now();
+            // Bounded parallelism: a query waits for a free slot, within its time limit,
+            // instead of piling up threads that slow every query down.
+            let permit = match tokio::time::timeout(
+                st.config.timeout,
+                Arc::clone(&st.slots).acquire_owned(),
+            )
+            .await
+            {
+                Ok(Ok(permit)) => permit,
+                _ => {
+                    timer.abort();
+                    return Err(ApiError::new(
+                        StatusCode::SERVICE_UNAVAILABLE,
+                        format!(
+                            "server busy: all {} query slots stayed taken for the time limit \
+                             of {} s; retry later",
+                            st.config.max_concurrent_queries, limits.timeout_secs
+                        ),
+                    ));
+                }
+            };
             let store = st.store.clone();
             let task = tokio::task::spawn_blocking(move || {
+                let _permit = permit; // held until evaluation ends, even after a backstop answer
                 execute::run_query(&store, &req, accept.as_deref(), token, &limits)
             });
             // Backstop: if evaluation does not notice the token in time, answer anyway.
-            let grace = st.config.timeout + Duration::from_secs(2);
+            let grace =
+                (st.config.timeout + Duration::from_secs(2)).saturating_sub(started.elapsed());
             let outcome = tokio::time::timeout(grace, task).await;
             timer.abort();
             let payload = match outcome {

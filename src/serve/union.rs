@@ -28,6 +28,52 @@ impl UnionDataset {
 }
 
 type QuadResult = Result<InternalQuad<Term>, StorageError>;
+type Triple3 = (NamedOrBlankNode, oxigraph::model::NamedNode, Term);
+
+fn triple_quad((s, p, o): Triple3) -> InternalQuad<Term> {
+    InternalQuad {
+        subject: s.into(),
+        predicate: p.into(),
+        object: o,
+        graph_name: None,
+    }
+}
+
+/// Drops repeated triples from a pattern scan over all graphs, where the copies held
+/// by named graphs come out consecutively (see the call site).
+struct AdjacentDedup {
+    inner: oxigraph::store::QuadIter<'static>,
+    last: Option<Triple3>,
+    /// Triples of the store's own default graph (usually none), read first.
+    in_default: HashSet<Triple3>,
+}
+
+impl Iterator for AdjacentDedup {
+    type Item = QuadResult;
+
+    fn next(&mut self) -> Option<QuadResult> {
+        loop {
+            let q = match self.inner.next()? {
+                Ok(q) => q,
+                Err(e) => return Some(Err(e)),
+            };
+            let is_default = q.graph_name.is_default_graph();
+            if let Some((s, p, o)) = &self.last {
+                if *s == q.subject && *p == q.predicate && *o == q.object {
+                    continue;
+                }
+            }
+            let key = (q.subject, q.predicate, q.object);
+            if is_default {
+                self.in_default.insert(key.clone());
+            } else if self.in_default.contains(&key) {
+                continue;
+            }
+            self.last = Some(key.clone());
+            return Some(Ok(triple_quad(key)));
+        }
+    }
+}
 
 fn subject_ref(t: &Term) -> Option<NamedOrBlankNodeRef<'_>> {
     match t {
@@ -77,28 +123,32 @@ impl<'a> QueryableDataset<'a> for UnionDataset {
         let g = match graph_name {
             // The default graph: every graph, each triple once.
             Some(None) => {
-                let mut seen = HashSet::new();
-                let iter =
-                    self.store
-                        .quads_for_pattern(s, p, o, None)
-                        .filter_map(move |q| match q {
-                            Ok(q) => {
-                                let key = (q.subject, q.predicate, q.object);
-                                if seen.contains(&key) {
-                                    None
-                                } else {
-                                    seen.insert(key.clone());
-                                    Some(Ok(InternalQuad {
-                                        subject: key.0.into(),
-                                        predicate: key.1.into(),
-                                        object: key.2,
-                                        graph_name: None,
-                                    }))
-                                }
+                let iter = self.store.quads_for_pattern(s, p, o, None);
+                return if s.is_none() && p.is_none() && o.is_none() {
+                    // A full scan walks graph by graph: remember every triple.
+                    let mut seen = HashSet::new();
+                    Box::new(iter.filter_map(move |q| match q {
+                        Ok(q) => {
+                            let key = (q.subject, q.predicate, q.object);
+                            if seen.contains(&key) {
+                                None
+                            } else {
+                                seen.insert(key.clone());
+                                Some(Ok(triple_quad(key)))
                             }
-                            Err(e) => Some(Err(e)),
-                        });
-                return Box::new(iter);
+                        }
+                        Err(e) => Some(Err(e)),
+                    }))
+                } else {
+                    // With a bound term oxigraph reads the store's default graph first,
+                    // then an index ordered (s, p, o, graph) / (p, o, s, graph) / (o, s, p,
+                    // graph): copies of a triple in several named graphs are adjacent.
+                    Box::new(AdjacentDedup {
+                        inner: iter,
+                        last: None,
+                        in_default: HashSet::new(),
+                    })
+                };
             }
             Some(Some(g)) => match graph_ref(g) {
                 Some(g) => Some(g),
@@ -190,6 +240,17 @@ mod tests {
         );
         assert_eq!(rows(&s, "SELECT ?g WHERE { GRAPH ?g { } }"), 2);
         assert_eq!(rows(&s, "SELECT * WHERE { \"Ana\" ?p ?o }"), 0);
+        assert_eq!(rows(&s, "SELECT * WHERE { <http://x/a> ?p ?o }"), 1);
+        assert_eq!(rows(&s, "SELECT * WHERE { ?s ?p \"Ana\" }"), 1);
+        assert_eq!(rows(&s, "SELECT * WHERE { ?s ?p ?o }"), 2);
+        // The same triple in the store's default graph and in named graphs: still once.
+        s.load_from_slice(
+            RdfFormat::NQuads,
+            "<http://x/a> <http://x/name> \"Ana\" .\n<http://x/c> <http://x/name> \"Cy\" <http://x/g1> .\n",
+        )
+        .unwrap();
+        assert_eq!(rows(&s, "SELECT * WHERE { ?s <http://x/name> ?n }"), 3);
+        assert_eq!(rows(&s, "SELECT * WHERE { ?s ?p ?o }"), 3);
         // The multiset behaviour this module exists to avoid:
         let mut prepared = SparqlEvaluator::new()
             .parse_query("SELECT * WHERE { ?s <http://x/name> ?n }")
@@ -198,6 +259,7 @@ mod tests {
         let QueryResults::Solutions(sol) = prepared.on_store(&s).execute().unwrap() else {
             panic!()
         };
-        assert_eq!(sol.count(), 3);
+        // Ana (three copies), Bo, Cy.
+        assert_eq!(sol.count(), 5);
     }
 }
