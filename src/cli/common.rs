@@ -48,3 +48,13 @@ impl ModelArgs {
         Ok(stancegraph::annotate::Annotator::from_options(&opts)?)
     }
 }
+
+/// True when `e` (or its cause chain) is a broken pipe: the reader of our
+/// standard output went away (`stancegraph query ... | head`).
+pub fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            || matches!(c.downcast_ref::<stancegraph::Error>(), Some(stancegraph::Error::Io { source, .. }) if source.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}

@@ -24,8 +24,15 @@ pub struct Args {
     pub store: StoreArgs,
 }
 
-/// Runs the subcommand.
+/// Runs the subcommand. A closed output pipe (`| head`) ends it quietly.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    match run_inner(args) {
+        Err(e) if super::common::is_broken_pipe(&e) => Ok(ExitCode::SUCCESS),
+        other => other,
+    }
+}
+
+fn run_inner(args: Args) -> anyhow::Result<ExitCode> {
     let format: ExportFormat = args.format.parse()?;
     let store = Store::open_read_only(&args.store.store)?;
     match &args.out {

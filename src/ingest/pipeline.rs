@@ -222,7 +222,17 @@ pub fn ingest_paths(
         }
         progress(Progress::File { path: f });
     }
-    summary.clusters = ing.finish()?;
+    // The derived graph only changes when some article did (or was never computed).
+    let corpus_graph = mapping::corpus_graph_iri();
+    if summary.new + summary.updated > 0 || force || store.graph_len(corpus_graph.as_ref())? == 0 {
+        summary.clusters = ing.finish()?;
+    } else {
+        summary.clusters = store
+            .select("SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE { ?c a sg:ClaimCluster }")?
+            .first()
+            .and_then(|r| r.i64("n"))
+            .unwrap_or(0) as usize;
+    }
     let (actors, claims) = store_counts(store)?;
     summary.actors = actors;
     summary.claims = claims;
