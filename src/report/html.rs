@@ -18,6 +18,7 @@ h3{margin-bottom:.3em}
 table{border-collapse:collapse;font-family:Helvetica,Arial,sans-serif;font-size:.85em;margin:.5em 0}
 th,td{border:1px solid #ccc;padding:.35em .5em;vertical-align:top;text-align:left}
 th{background:#eee}
+td.bycamp{white-space:nowrap}
 table.matrix td.cell{text-align:center;min-width:6em}
 table.matrix th.target{max-width:9em}
 .swatch{display:inline-block;width:.9em;height:.9em;border-radius:50%;border:1px solid #333;vertical-align:middle;margin-right:.3em}
@@ -160,7 +161,7 @@ pub fn render(b: &Briefing) -> String {
                 .collect();
             let _ = writeln!(
                 s,
-                "<tr><td>{}{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                "<tr><td>{}{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"bycamp\">{}</td></tr>",
                 e(&t.label),
                 if t.is_actor { " <em>(actor)</em>" } else { "" },
                 fmt(&t.favour),
