@@ -138,10 +138,7 @@ pub fn run(
     for (v, t) in params {
         prepared = prepared.substitute_variable(v.clone(), t.clone());
     }
-    prepared
-        .on_store(store.inner())
-        .execute()
-        .map_err(|e| Error::Sparql(e.to_string()))
+    store.execute(prepared)
 }
 
 /// Output formats of `stancegraph query`.

@@ -122,8 +122,9 @@ impl Store {
         Ok(self.len()? == 0)
     }
 
-    /// Parses `sparql` and prepares it with the default graph as the union of all graphs.
-    /// The prefixes of [`crate::rdf::vocab::SPARQL_PREFIXES`] are predeclared.
+    /// Parses `sparql` (the prefixes of [`crate::rdf::vocab::SPARQL_PREFIXES`]
+    /// predeclared). Evaluate it with [`Store::execute`], which reads the
+    /// default graph as the set union of all graphs.
     pub fn prepare(&self, sparql: &str) -> Result<oxigraph::sparql::PreparedSparqlQuery> {
         let mut evaluator = SparqlEvaluator::new();
         for (p, ns) in PREFIXES {
@@ -131,19 +132,28 @@ impl Store {
                 .with_prefix(*p, *ns)
                 .map_err(|e| Error::Sparql(e.to_string()))?;
         }
-        let mut prepared = evaluator
+        evaluator
             .parse_query(sparql)
-            .map_err(|e| Error::Sparql(e.to_string()))?;
-        prepared.dataset_mut().set_default_graph_as_union();
-        Ok(prepared)
+            .map_err(|e| Error::Sparql(e.to_string()))
+    }
+
+    /// Evaluates a prepared query. Unless the query names its own dataset
+    /// (FROM / FROM NAMED), the default graph is the *set* union of all graphs
+    /// (each triple once, however many article graphs hold it), as in the
+    /// SPARQL endpoint; `GRAPH ?g { ... }` still sees every named graph.
+    pub fn execute(
+        &self,
+        prepared: oxigraph::sparql::PreparedSparqlQuery,
+    ) -> Result<QueryResults<'static>> {
+        prepared
+            .on_queryable_dataset(crate::serve::union::UnionDataset::new(self.inner.clone()))
+            .execute()
+            .map_err(|e| Error::Sparql(e.to_string()))
     }
 
     /// Runs any query (SELECT, ASK, CONSTRUCT, DESCRIBE) over the union graph.
     pub fn query(&self, sparql: &str) -> Result<QueryResults<'static>> {
-        self.prepare(sparql)?
-            .on_store(&self.inner)
-            .execute()
-            .map_err(|e| Error::Sparql(e.to_string()))
+        self.execute(self.prepare(sparql)?)
     }
 
     /// Runs a SELECT query and collects its rows.

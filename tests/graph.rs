@@ -901,3 +901,135 @@ fn export_round_trips() {
         None => eprintln!("SKIP rdflib check: python3 with rdflib not available (structure checked with serde_json)"),
     }
 }
+
+/// The canned questions on the demo corpus, through the real pipeline
+/// (attribution, relations and stance with the corpus target catalogue).
+#[test]
+fn canned_queries_on_the_demo_corpus() {
+    use stancegraph::annotate::AnnotatorOptions;
+    use stancegraph::ingest::pipeline::ingest_paths;
+    let store = Store::in_memory().unwrap();
+    let corpus = vec![std::path::PathBuf::from("corpus")];
+    let annotator = Annotator::from_options(&AnnotatorOptions {
+        corpus: corpus.clone(),
+        ..Default::default()
+    })
+    .unwrap();
+    let summary = ingest_paths(
+        &store,
+        &annotator,
+        ActorKb::default(),
+        &corpus,
+        false,
+        &mut |_| {},
+    )
+    .unwrap();
+    assert_eq!((summary.new, summary.failed), (1, 0), "{summary:?}");
+
+    let r = rows(&store, "who-argues-what", &[]);
+    let mut speakers = col(&r, "speakerName");
+    speakers.dedup();
+    for who in ["GhostSec", "Matthew Prince", "Frank Tighe", "Daniel Brandt"] {
+        assert!(
+            speakers.contains(&who.to_string()),
+            "{who} missing from {speakers:?}"
+        );
+    }
+    let r = rows(&store, "actor-claims", &[("actorName", "Daniel Brandt")]);
+    assert_eq!(r.len(), 2, "both halves of the quote: {r:?}");
+
+    let r = rows(&store, "speaker-roles", &[]);
+    assert!(has_row(
+        &r,
+        &[
+            ("speakerName", "Matthew Prince"),
+            ("role", "co-founder and CEO"),
+            ("organisation", "CloudFlare")
+        ]
+    ));
+    assert!(has_row(
+        &r,
+        &[
+            ("speakerName", "Frank Tighe"),
+            ("role", "CTO"),
+            ("organisation", "Hyperslice")
+        ]
+    ));
+    assert!(has_row(
+        &r,
+        &[
+            ("speakerName", "Daniel Brandt"),
+            ("role", "founder"),
+            ("organisation", "CrimeFlare")
+        ]
+    ));
+
+    let r = rows(&store, "org-structure", &[]);
+    assert!(has_row(
+        &r,
+        &[
+            ("childName", "GhostSec"),
+            ("relation", "faction-of"),
+            ("parentName", "Anonymous")
+        ]
+    ));
+
+    let r = rows(&store, "who-criticises-whom", &[]);
+    assert!(has_row(
+        &r,
+        &[
+            ("agentName", "Anonymous"),
+            ("act", "criticises"),
+            ("patientName", "CloudFlare")
+        ]
+    ));
+
+    let r = rows(
+        &store,
+        "stance-by-target",
+        &[("target", "sgid:target/cut-service")],
+    );
+    assert!(
+        has_row(
+            &r,
+            &[("holderName", "Matthew Prince"), ("polarity", "against")]
+        ),
+        "{r:?}"
+    );
+    assert!(
+        has_row(&r, &[("holderName", "Frank Tighe"), ("polarity", "favour")]),
+        "{r:?}"
+    );
+
+    let r = rows(&store, "conflicting-pairs", &[]);
+    assert!(
+        has_row(
+            &r,
+            &[
+                ("favourName", "Frank Tighe"),
+                ("againstName", "Matthew Prince"),
+                ("targetLabel", "Cutting service to extremist websites")
+            ]
+        ),
+        "the host that removed the sites and the CEO who refused: {r:?}"
+    );
+    assert!(!rows(&store, "agreeing-pairs", &[]).is_empty());
+
+    let r = rows(&store, "most-quoted", &[]);
+    assert_eq!(r[0].str("speakerName").as_deref(), Some("Matthew Prince"));
+    let r = rows(&store, "sources-per-outlet", &[]);
+    assert!(r
+        .iter()
+        .all(|x| x.str("outlet").as_deref() == Some("IBTimes UK")));
+    assert!(has_row(&r, &[("speakerName", "Matthew Prince")]));
+    // Furniture (alt text, captions) never yields claims, attributed or not.
+    let r = rows(&store, "unattributed-claims", &[]);
+    assert!(!col(&r, "claim")
+        .iter()
+        .any(|c| c.contains("opisis") || c.contains("@iraqnow15")));
+    // One article: no claim cluster spans two articles.
+    assert!(rows(&store, "same-claim-across-outlets", &[]).is_empty());
+
+    let report = stancegraph::validate::validate_store(&store, None).unwrap();
+    assert!(report.conforms, "{:#?}", report.violations);
+}

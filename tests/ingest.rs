@@ -431,10 +431,47 @@ fn two_files_with_the_same_document_id_are_not_merged_silently() {
     assert!(err.contains("1 new"), "{err}");
 }
 
+/// End to end on our two-outlet story: the real annotator names the same
+/// people and the union (by acronym in one article) in both, and each ends up
+/// as one node described in both article graphs.
+#[test]
+fn the_same_actors_merge_across_outlets_end_to_end() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("s.db");
+    let o = stancegraph(&["ingest", TOLL], &store);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let s = Store::open_read_only(&store).unwrap();
+    let rows = s
+        .select(
+            "SELECT ?n (COUNT(DISTINCT ?g) AS ?graphs) WHERE { GRAPH ?g { ?a a sg:Actor ; schema:name ?n } }
+             GROUP BY ?n",
+        )
+        .unwrap();
+    let graphs = |name: &str| {
+        rows.iter()
+            .find(|r| r.str("n").as_deref() == Some(name))
+            .and_then(|r| r.i64("graphs"))
+            .unwrap_or(0)
+    };
+    assert_eq!(graphs("Maria Okafor"), 2, "{rows:?}");
+    assert_eq!(graphs("Samuel Reyes"), 2, "{rows:?}");
+    assert_eq!(graphs("Transport Workers Union"), 2, "{rows:?}");
+    assert!(
+        !rows.iter().any(|r| r.str("n").as_deref() == Some("TWU")),
+        "{rows:?}"
+    );
+    let okafor = s
+        .select(
+            "SELECT (COUNT(DISTINCT ?art) AS ?n) WHERE {
+               ?q schema:spokenByCharacter/schema:name \"Maria Okafor\" ; schema:isPartOf ?art }",
+        )
+        .unwrap();
+    assert_eq!(okafor[0].i64("n"), Some(2), "quoted in both outlets");
+}
+
 /// End to end on the demo article: the four named speakers reach the graph
 /// with citations that point back into the text, and the graph conforms.
 #[test]
-#[ignore = "needs the attribution stage (nlp branch) in main"]
 fn corpus_speakers_reach_the_graph_with_citations() {
     let dir = tempfile::tempdir().unwrap();
     let store = dir.path().join("s.db");

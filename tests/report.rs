@@ -400,3 +400,213 @@ fn browser_check_catches_a_broken_page() {
     assert!(log.contains("FAIL stance matrix table rendered"), "{log}");
     assert!(log.contains("FAIL no console errors"), "{log}");
 }
+
+/// A persistent store holding a fixture, as `ingest` would leave it.
+fn persistent_store(dir: &Path, file: &str) {
+    let store = Store::open(dir).expect("open store");
+    let path = format!("{}/tests/data/graph/{file}", env!("CARGO_MANIFEST_DIR"));
+    let data = std::fs::read(&path).expect("fixture");
+    store
+        .inner()
+        .load_from_slice(oxigraph::io::RdfFormat::TriG, &data)
+        .expect("valid TriG");
+}
+
+fn cli(args: &[&str]) -> (bool, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_stancegraph"))
+        .args(args)
+        .output()
+        .expect("run stancegraph");
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).to_string(),
+        String::from_utf8_lossy(&out.stderr).to_string(),
+    )
+}
+
+#[test]
+fn cli_network_and_brief_on_a_store() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let db = tmp.path().join("db");
+    persistent_store(&db, LIBRARY);
+    let db = db.to_str().expect("utf-8 path");
+    let (ok, out, err) = cli(&["network", "--store", db]);
+    assert!(ok, "{err}");
+    assert!(
+        out.contains("Top actors by degree:") && out.contains("Helen Okafor"),
+        "{out}"
+    );
+    assert!(out.contains("camp 1:") && out.contains("camp 2:"), "{out}");
+    let (ok, out, err) = cli(&[
+        "network",
+        "--store",
+        db,
+        "--path",
+        "Tomas Lindqvist",
+        "Smith & <Partners> Consulting",
+    ]);
+    assert!(ok, "{err}");
+    assert!(
+        out.starts_with("Path from Tomas Lindqvist to Smith & <Partners> Consulting"),
+        "{out}"
+    );
+    let gexf = tmp.path().join("net.gexf");
+    let (ok, _, err) = cli(&[
+        "network",
+        "--store",
+        db,
+        "--format",
+        "gexf",
+        "--out",
+        gexf.to_str().expect("path"),
+    ]);
+    assert!(ok, "{err}");
+    assert!(std::fs::read_to_string(&gexf)
+        .expect("gexf")
+        .contains("<gexf"));
+    let (ok, out, _) = cli(&[
+        "network", "--store", db, "--format", "json", "--outlet", "Gazette",
+    ]);
+    assert!(ok);
+    let v: serde_json::Value = serde_json::from_str(&out).expect("json");
+    assert!(v["nodes"]
+        .as_array()
+        .is_some_and(|n| n.iter().all(|x| x["name"] != "Helen Okafor")));
+
+    let outdir = tmp.path().join("report");
+    let (ok, out, err) = cli(&[
+        "brief",
+        "--store",
+        db,
+        "--out",
+        outdir.to_str().expect("path"),
+        "--target",
+        "closing",
+    ]);
+    assert!(ok, "{err}");
+    assert!(
+        out.contains("briefing.md") && out.contains("briefing.html"),
+        "{out}"
+    );
+    let md = std::fs::read_to_string(outdir.join("briefing.md")).expect("md");
+    assert!(
+        md.contains("**Filter:** targets matching “closing”"),
+        "{md}"
+    );
+    assert!(!md.contains("Cuts to the library budget"));
+    let (ok, _, err) = cli(&[
+        "brief",
+        "--store",
+        tmp.path().join("missing").to_str().expect("path"),
+    ]);
+    assert!(!ok && err.contains("no store"), "{err}");
+}
+
+/// The whole chain on the corpus, once `ingest` works: the briefing names the camps.
+#[test]
+fn ingest_then_brief_on_the_corpus() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let db = tmp.path().join("db");
+    let db = db.to_str().expect("path");
+    let corpus = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
+    let (ok, _, err) = cli(&["ingest", corpus, "--store", db]);
+    // The skeleton's `ingest` is a stub without arguments; skip until the real one lands.
+    if !ok && (err.contains("not implemented") || err.contains("unexpected argument")) {
+        eprintln!(
+            "SKIP ingest_then_brief_on_the_corpus: `ingest` is not implemented yet ({})",
+            err.trim()
+        );
+        return;
+    }
+    assert!(ok, "ingest failed: {err}");
+    let store = Store::open_read_only(Path::new(db)).expect("store");
+    let (a, b) = brief_of(&store, &Filter::default());
+    let names: Vec<&str> = a.network.nodes.iter().map(|n| n.name.as_str()).collect();
+    let find = |n: &str| names.iter().position(|x| x.contains(n));
+    // Speakers the attribution must find, and the firm at the centre.
+    for who in ["Prince", "Brandt", "Tighe", "CloudFlare"] {
+        assert!(find(who).is_some(), "{who} missing from {names:?}");
+    }
+    let top: Vec<&str> = a
+        .measures
+        .by_degree()
+        .iter()
+        .take(5)
+        .map(|&i| a.network.nodes[i].name.as_str())
+        .collect();
+    assert!(
+        top.iter()
+            .any(|n| n.contains("Prince") || n.contains("CloudFlare")),
+        "{top:?}"
+    );
+    assert!(
+        b.story.len() == 3 && b.story[0].contains("IBTimes UK"),
+        "{:?}",
+        b.story
+    );
+    assert!(b
+        .profiles
+        .items
+        .iter()
+        .any(|p| p.name.contains("Prince")
+            && p.claims.iter().any(|c| c.citation.contains("IBTimes UK"))));
+    // What an analyst reads in the story, as far as the extraction finds it.
+    let idx = |n: &str| {
+        a.network
+            .find(n)
+            .unwrap_or_else(|| panic!("{n} missing from {names:?}"))
+    };
+    let camp = |n: &str| a.camp_of(idx(n));
+    assert!(camp("Anonymous").is_some(), "{}", a.to_text(20));
+    assert_eq!(camp("GhostSec"), camp("Anonymous"), "{}", a.to_text(20));
+    assert_ne!(
+        camp("intelligence agencies"),
+        camp("Anonymous"),
+        "{}",
+        a.to_text(20)
+    );
+    let hostile = a
+        .network
+        .edges_between(idx("Anonymous"), idx("CloudFlare"))
+        .any(|e| e.sign < 0);
+    assert!(hostile, "no hostile tie between Anonymous and CloudFlare");
+    let brandt = b
+        .profiles
+        .items
+        .iter()
+        .find(|p| p.name.contains("Brandt"))
+        .expect("Brandt profile");
+    assert!(
+        brandt
+            .stances
+            .iter()
+            .any(|s| s.starts_with("against CloudFlare")),
+        "{:?}",
+        brandt.stances
+    );
+    assert!(
+        brandt.roles.iter().any(|r| r.contains("CrimeFlare")),
+        "{:?}",
+        brandt.roles
+    );
+    let prince = b
+        .profiles
+        .items
+        .iter()
+        .find(|p| p.name.contains("Prince"))
+        .expect("Prince profile");
+    assert!(
+        prince.roles.iter().any(|r| r.contains("CloudFlare")),
+        "{:?}",
+        prince.roles
+    );
+    let (ok, out, err) = cli(&[
+        "brief",
+        "--store",
+        db,
+        "--out",
+        tmp.path().join("r").to_str().expect("path"),
+    ]);
+    assert!(ok, "{err}");
+    assert!(out.contains("briefing.html"));
+}

@@ -233,6 +233,7 @@ const FILES: &[&str] = &[
     "ibtimes.claims.toml",
     "congestion-charge.claims.toml",
     "school-phones.claims.toml",
+    "wind-farm.claims.toml",
 ];
 
 fn analyse(name: &str, embedder: Option<Arc<dyn Embedder>>) -> (Extraction, Annotation) {
@@ -282,6 +283,12 @@ fn congestion_charge_positions_rules() {
 #[test]
 fn school_phones_positions_rules() {
     check_positions("school-phones.claims.toml");
+}
+
+#[test]
+fn wind_farm_positions_rules() {
+    // "opposes the development" / "backed the scheme" refer back to the wind farm.
+    check_positions("wind-farm.claims.toml");
 }
 
 #[test]
@@ -507,11 +514,12 @@ fn stance_accuracy() {
         let (mut right, mut total) = (0, 0);
         for f in FILES {
             let (ex, ann) = analyse(f, emb.clone());
+            let (mut r, mut t) = (0, 0);
             for g in &ann.gold {
-                total += 1;
+                t += 1;
                 let got = polarity_name(claim_stance(&ex, &g.claim, &g.target));
                 if got == g.polarity {
-                    right += 1;
+                    r += 1;
                 } else {
                     eprintln!(
                         "  [{name}] {f} {} -> {}: gold {}, got {got}",
@@ -519,6 +527,9 @@ fn stance_accuracy() {
                     );
                 }
             }
+            eprintln!("  [{name}] {f}: {r}/{t}");
+            right += r;
+            total += t;
         }
         let acc = right as f32 / total as f32;
         eprintln!("stance accuracy [{name}]: {right}/{total} = {acc:.3}");

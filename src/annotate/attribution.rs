@@ -316,6 +316,15 @@ fn complement_ok(a: &Analysis, lemma: &str, class: CueClass, after: usize, se: u
             && a.tokens
                 .get(after + 1)
                 .is_some_and(|t| t.kind == TokKind::Quote));
+    if lexicon::manner_verb(lemma) {
+        // manner-of-speaking verbs only with an adjacent quotation (or one before: checked later)
+        let ends = nt.is_none_or(|t| t.is_final()) || after >= se;
+        return quote_next
+            || ends
+            || n == ","
+            || lexicon::PREPOSITIONS.contains(n)
+            || nt.is_some_and(|t| t.is_cap());
+    }
     match lemma {
         "call" => {
             return matches!(n, "for" | "on")
@@ -342,9 +351,8 @@ fn complement_ok(a: &Analysis, lemma: &str, class: CueClass, after: usize, se: u
                 && nt.is_some_and(|t| t.kind == TokKind::Word || t.kind == TokKind::Quote)
         }
         "find" | "know" | "understand" | "consider" | "indicate" | "reveal" | "realise"
-        | "respond" | "reply" | "state" | "continue" | "agree" | "describe" | "mention"
-        | "repeat" | "charge" | "recall" | "conclude" | "estimate" | "expect" | "doubt"
-        | "suspect" => {
+        | "respond" | "reply" | "state" | "continue" | "agree" | "mention" | "repeat"
+        | "charge" | "recall" | "conclude" | "estimate" | "expect" | "doubt" | "suspect" => {
             let ends = nt.is_none_or(|t| t.is_final()) || after >= se;
             let speechy = matches!(
                 lemma,
@@ -461,7 +469,9 @@ fn cue_claim(cx: &mut Ctx, si: usize, k: usize, prior: &[ClaimDraft]) -> Option<
     if cv.lemma == "call" && matches!(low(a, cue_end), "for" | "on") {
         cue_end += 1;
     }
-    if !complement_ok(a, cv.lemma, cv.class, cue_end, se) {
+    let near_quote_before = (k.saturating_sub(6).max(ss)..k).any(|j| a.is_close_quote(j));
+    let manner_ok = lexicon::manner_verb(cv.lemma) && near_quote_before;
+    if !manner_ok && !complement_ok(a, cv.lemma, cv.class, cue_end, se) {
         return None;
     }
     // verb group to the left
@@ -535,6 +545,15 @@ fn cue_claim(cx: &mut Ctx, si: usize, k: usize, prior: &[ClaimDraft]) -> Option<
     } else if vg > ss {
         source = np_left(a, ss, vg);
     }
+    if gerund
+        && source.is_none()
+        && matches!(cv.class, CueClass::Speech | CueClass::Tell)
+        && before.is_some_and(|b| is_word(a, b))
+        && low(a, cue_end) != "to"
+    {
+        // "issued a statement saying that ..."
+        source = first_np(a, ss, vg).filter(|&(_, e0)| e0 < vg);
+    }
     if gerund && source.is_none() {
         return None;
     }
@@ -556,6 +575,13 @@ fn cue_claim(cx: &mut Ctx, si: usize, k: usize, prior: &[ClaimDraft]) -> Option<
     let mut cue_end_ext = cue_end;
     if !inverted && matches!(low(a, after), "in" | "on" | "during") {
         let mut j = after + 1;
+        // a quoted title: said on "Face the Nation"
+        if let Some(qi) = a.quote_opened_at(j) {
+            let q = &a.quotes[qi];
+            if q.close.is_some() && q.inner_end <= j + 7 {
+                j = q.last_tok() + 1;
+            }
+        }
         while j < se && j < after + 5 && is_word(a, j) && low(a, j) != "that" {
             j += 1;
         }
@@ -604,8 +630,74 @@ fn cue_claim(cx: &mut Ctx, si: usize, k: usize, prior: &[ClaimDraft]) -> Option<
     // a closing quote after the final stop belongs to the content
     let content: (usize, usize);
     let mut has_after = (after..end).any(|i| is_word(a, i));
+    // "\"...,\" X said of the claim during a call": the quotation before is the content
+    {
+        let anchor = if inverted {
+            vg
+        } else {
+            source.map(|s| s.0).unwrap_or(vg)
+        };
+        let mut b = anchor;
+        while b > ss && a.tokens[b - 1].is(",") {
+            b -= 1;
+        }
+        let quote_before = b > ss && a.is_close_quote(b - 1);
+        let follows_quote = a.is_open_quote(after)
+            || low(a, after) == "that"
+            || a.tokens
+                .get(after.saturating_sub(1))
+                .is_some_and(|t| t.is(":"));
+        if quote_before
+            && has_after
+            && !follows_quote
+            && !matches!(cv.class, CueClass::Intent | CueClass::Stance)
+        {
+            has_after = false;
+        }
+    }
     // parenthetical "CLAUSE, X said, in a dispute ...": the clause before is the content
-    if has_after && !inverted && after > cue_end && a.tokens[after - 1].is(",") {
+    let adjunct_next = {
+        let w = low(a, after);
+        lexicon::TIME_WORDS.contains(w)
+            || matches!(
+                w,
+                "on" | "in"
+                    | "at"
+                    | "during"
+                    | "last"
+                    | "earlier"
+                    | "later"
+                    | "yesterday"
+                    | "today"
+                    | "recently"
+                    | "after"
+                    | "before"
+                    | "while"
+                    | "when"
+                    | "as"
+                    | "adding"
+                    | "noting"
+                    | "saying"
+                    | "recalling"
+                    | "referring"
+                    | "citing"
+                    | "according"
+                    | "of"
+                    | "about"
+                    | "through"
+                    | "via"
+                    | "this"
+                    | "here"
+            )
+    };
+    if has_after
+        && !inverted
+        && (after > cue_end && a.tokens[after - 1].is(",") || adjunct_next)
+        && !matches!(
+            cv.class,
+            CueClass::Stance | CueClass::Intent | CueClass::Evidence
+        )
+    {
         if let Some((s0, _)) = source {
             let pre_words = (ss..s0).filter(|&i| is_word(a, i)).count();
             let first = low(a, ss);
@@ -642,7 +734,9 @@ fn cue_claim(cx: &mut Ctx, si: usize, k: usize, prior: &[ClaimDraft]) -> Option<
             }
             // stop at a clause-final ", X said" (the content of another cue)
             let mut e = trim_trailing(a, after, e);
-            if cv.class == CueClass::Stance {
+            if cv.class == CueClass::Stance
+                || matches!(cv.lemma, "describe" | "call") && low(a, after) != "that"
+            {
                 e = object_extent(a, after, e);
             }
             content = (after, e);
@@ -955,6 +1049,26 @@ fn np_stop(a: &Analysis, i: usize) -> bool {
     {
         return true;
     }
+    // a finite past-tense verb after a subject: "the KGB planted", "Activists engaged"
+    if t.kind == TokKind::Word
+        && !t.is_cap()
+        && t.lower.ends_with("ed")
+        && t.lower.len() > 4
+        && i > 0
+    {
+        let mut p = i - 1;
+        while p > 0 && is_ly_adverb(a, p) {
+            p -= 1;
+        }
+        let pt = &a.tokens[p];
+        if pt.kind == TokKind::Word
+            && (pt.is_cap()
+                || lexicon::SUBJECT_PRONOUNS.contains(pt.lower.as_str())
+                || pt.lower.ends_with('s') && pt.lower != "'s" && !pt.lower.ends_with("ss"))
+        {
+            return true;
+        }
+    }
     if t.is(".") {
         // only inside abbreviations like "Sen." / "Mr."
         return !(i > 0
@@ -1014,14 +1128,37 @@ fn np_left(a: &Analysis, ss: usize, vg: usize) -> Option<(usize, usize)> {
     }
     // a time phrase right before the verb: "Smith on Tuesday said"
     let mut e = vg;
-    if e >= s + 3 && matches!(low(a, e - 2), "on" | "last" | "this" | "late" | "early") {
-        e -= 2;
+    if let Some(p) = (s + 1..e).rev().take(4).find(|&j| {
+        matches!(
+            low(a, j),
+            "on" | "last" | "this" | "late" | "early" | "earlier" | "later"
+        ) && (j + 1..e).all(|k| {
+            lexicon::TIME_WORDS.contains(low(a, k))
+                || matches!(
+                    low(a, k),
+                    "morning"
+                        | "afternoon"
+                        | "evening"
+                        | "night"
+                        | "week"
+                        | "month"
+                        | "year"
+                        | "day"
+                        | "weekend"
+                        | "the"
+                        | "in"
+                        | "this"
+                )
+        }) && j + 1 < e
+    }) {
+        e = p;
     }
     // "Mayor Don Guardian in a telephone interview said", "France in particular"
     if let Some(p) = (s + 1..e).find(|&j| {
         matches!(low(a, j), "in" | "on" | "during" | "at")
-            && a.tokens[j - 1].is_cap()
-            && (matches!(low(a, j + 1), "a" | "an" | "particular") || low(a, j) == "during")
+            && (a.tokens[j - 1].is_cap() || matches!(low(a, j + 1), "particular" | "general"))
+            && (matches!(low(a, j + 1), "a" | "an" | "particular" | "general")
+                || low(a, j) == "during")
     }) {
         e = p;
     }

@@ -52,6 +52,13 @@ realise:realises,realised,realising,realizes,realized,realizing:b|acknowledge:ac
 want:wants,wanted,wanting:i|wish:wishes,wished,wishing:i|plan:plans,planned,planning:i|intend:intends,intended,intending:i|\
 refuse:refuses,refused,refusing:i|decline:declines,declined,declining:i|pledge:pledges,pledged,pledging:i|\
 threaten:threatens,threatened,threatening:i|demand:demands,demanded,demanding:i|propose:proposes,proposed,proposing:s|\
+quip:quips,quipped,quipping:s|bark:barks,barked:s|joke:jokes,joked:s|shout:shouts,shouted:s|\
+yell:yells,yelled:s|scream:screams,screamed:s|exclaim:exclaims,exclaimed:s|whisper:whispers,whispered:s|\
+sigh:sighs,sighed:s|laugh:laughs,laughed:s|snap:snaps,snapped:s|retort:retorts,retorted:s|counter:counters,countered:s|\
+boast:boasts,boasted:s|brag:brags,bragged:s|interject:interjects,interjected:s|elaborate:elaborates,elaborated:s|\
+muse:muses,mused:s|marvel:marvels,marvelled,marveled:s|gush:gushes,gushed:s|proclaim:proclaims,proclaimed:s|\
+recount:recounts,recounted:s|answer:answers,answered:s|wonder:wonders,wondered:s|post:posts,posted:s|\
+chant:chants,chanted:s|cry:cries,cried:s|plead:pleads,pleaded:s|read:reads:s|\
 show:shows,showed,shown,showing:e|find:finds,found,finding:e|\
 endorse:endorses,endorsed,endorsing:x|support:supports,supported,supporting:x|back:backs,backed,backing:x|\
 oppose:opposes,opposed,opposing:x|criticise:criticises,criticised,criticising,criticize,criticizes,criticized,criticizing:x|\
@@ -230,6 +237,43 @@ static CUES: Lazy<HashMap<String, CueVerb>> = Lazy::new(|| {
 /// are looked up with a space between the words.
 pub fn cue_verb(form: &str) -> Option<CueVerb> {
     CUES.get(form).copied()
+}
+
+/// Manner-of-speaking verbs that are cues only next to a quotation ("Trump barked").
+pub fn manner_verb(lemma: &str) -> bool {
+    matches!(
+        lemma,
+        "quip"
+            | "bark"
+            | "joke"
+            | "shout"
+            | "yell"
+            | "scream"
+            | "exclaim"
+            | "whisper"
+            | "sigh"
+            | "laugh"
+            | "snap"
+            | "retort"
+            | "counter"
+            | "boast"
+            | "brag"
+            | "interject"
+            | "elaborate"
+            | "muse"
+            | "marvel"
+            | "gush"
+            | "proclaim"
+            | "recount"
+            | "answer"
+            | "wonder"
+            | "post"
+            | "chant"
+            | "cry"
+            | "plead"
+            | "begin"
+            | "read"
+    )
 }
 
 /// True for cue forms that are often nouns and need verbal context.

@@ -30,3 +30,21 @@ pub struct ModelArgs {
     #[arg(long)]
     pub actors: Option<PathBuf>,
 }
+
+impl ModelArgs {
+    /// Builds the annotator these options ask for: the target catalogue (given, or
+    /// `targets.toml` beside the corpus), and whichever local models are named.
+    pub fn annotator(
+        &self,
+        corpus: &[PathBuf],
+    ) -> anyhow::Result<stancegraph::annotate::Annotator> {
+        let opts = stancegraph::annotate::AnnotatorOptions {
+            model: self.model.clone(),
+            ner_model: self.ner_model.clone(),
+            nli_model: self.nli_model.clone(),
+            targets: self.targets.clone(),
+            corpus: corpus.to_vec(),
+        };
+        Ok(stancegraph::annotate::Annotator::from_options(&opts)?)
+    }
+}

@@ -1,7 +1,7 @@
 //! `stancegraph extract`: annotate files and print the extraction.
 
+use super::common::ModelArgs;
 use anyhow::Context;
-use stancegraph::annotate::Annotator;
 use stancegraph::Extraction;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -15,6 +15,8 @@ pub struct Args {
     /// Print the full extraction as JSON (one object per document; an array for several).
     #[arg(long)]
     pub json: bool,
+    #[command(flatten)]
+    pub models: ModelArgs,
 }
 
 /// Runs the subcommand.
@@ -23,7 +25,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if files.is_empty() {
         anyhow::bail!("no article files found in the given paths");
     }
-    let annotator = Annotator::rules_only();
+    let annotator = args.models.annotator(&args.paths)?;
     let mut all = vec![];
     for f in &files {
         let docs = stancegraph::ingest::load_file(f)

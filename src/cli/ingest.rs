@@ -34,7 +34,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Some(p) => ActorKb::load(p)?,
         None => ActorKb::default(),
     };
-    let annotator = stancegraph::annotate::Annotator::rules_only();
+    let annotator = args.models.annotator(&args.paths)?;
     let store = Store::open(&args.store.store)
         .with_context(|| format!("opening store {}", args.store.store.display()))?;
     let pb =

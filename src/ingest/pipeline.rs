@@ -148,7 +148,7 @@ impl<'a> Ingester<'a> {
 
     /// Recomputes the derived graph; returns the number of claim clusters.
     pub fn finish(&self) -> Result<usize> {
-        derived::recompute(self.store)
+        derived::recompute(self.store, self.annotator.stance.embedder())
     }
 }
 

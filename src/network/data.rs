@@ -10,7 +10,7 @@ use crate::extraction::Polarity;
 use crate::rdf::vocab::{SG_NS, SPARQL_PREFIXES};
 use crate::store::{Row, Store};
 use serde::Serialize;
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 /// Which part of the graph to read.
 #[derive(Debug, Clone, Default)]
@@ -195,6 +195,9 @@ pub struct GraphData {
     pub stances: Vec<StanceRec>,
     /// Extraction methods of the runs that produced the articles.
     pub methods: Vec<String>,
+    /// Article position by IRI.
+    #[serde(skip)]
+    article_index: HashMap<String, usize>,
 }
 
 fn local_name(iri: &str) -> &str {
@@ -216,6 +219,29 @@ fn polarity_of(iri: &str) -> Option<Polarity> {
         "Neutral" => Some(Polarity::Neutral),
         _ => None,
     }
+}
+
+/// Every distinct value of `property` per subject (one query, no joins).
+fn distinct_values(store: &Store, property: &str) -> Result<HashMap<String, Vec<String>>> {
+    let mut out: HashMap<String, Vec<String>> = HashMap::new();
+    for r in query(
+        store,
+        &format!("SELECT DISTINCT ?s ?v WHERE {{ ?s {property} ?v }}"),
+    )? {
+        if let (Some(s), Some(v)) = (need(&r, "s"), need(&r, "v")) {
+            out.entry(s).or_default().push(v);
+        }
+    }
+    Ok(out)
+}
+
+/// A deterministic choice among several values: the longest, then the smallest.
+fn pick(values: &[String]) -> Option<String> {
+    values
+        .iter()
+        .filter(|v| !v.is_empty())
+        .max_by(|a, b| a.chars().count().cmp(&b.chars().count()).then(b.cmp(a)))
+        .cloned()
 }
 
 fn query(store: &Store, body: &str) -> Result<Vec<Row>> {
@@ -250,29 +276,69 @@ fn contains_ci(hay: &str, needle: &str) -> bool {
 
 impl GraphData {
     /// Reads the graph, keeping what `filter` selects.
+    ///
+    /// Global nodes (actors, targets) are repeated in every article graph they
+    /// appear in, so their properties are read with one `DISTINCT` query per
+    /// property (no joins that would multiply the copies); per-article records
+    /// are read inside `GRAPH ?g`, where each of their triples occurs once.
     pub fn load(store: &Store, filter: &Filter) -> Result<GraphData> {
         let mut data = GraphData::default();
+        let names = distinct_values(store, "schema:name")?;
+        let labels = distinct_values(store, "rdfs:label")?;
+        let kinds = distinct_values(store, "sg:actorKind")?;
+        let publishers = distinct_values(store, "sg:isPublisher")?;
+        for r in query(store, "SELECT DISTINCT ?a WHERE { ?a a sg:Actor }")? {
+            let Some(iri) = need(&r, "a") else { continue };
+            let name = names
+                .get(&iri)
+                .or_else(|| labels.get(&iri))
+                .and_then(|v| pick(v))
+                .unwrap_or_else(|| local_name(&iri).to_string());
+            let is_publisher = publishers
+                .get(&iri)
+                .is_some_and(|v| v.iter().any(|p| p == "true" || p == "1"));
+            data.actors.insert(
+                iri.clone(),
+                ActorInfo {
+                    kind: kinds
+                        .get(&iri)
+                        .and_then(|v| pick(v))
+                        .unwrap_or_else(|| "unknown".into()),
+                    iri,
+                    name,
+                    is_publisher,
+                },
+            );
+        }
+
         let mut seen = HashSet::new();
         for r in query(
             store,
-            "SELECT ?a ?id ?h ?outlet ?date ?url WHERE {
+            "SELECT ?a ?id ?h ?p ?date ?url WHERE { GRAPH ?g {
                ?a a schema:NewsArticle .
                OPTIONAL { ?a sg:documentId ?id }
                OPTIONAL { ?a schema:headline ?h }
-               OPTIONAL { ?a schema:publisher ?p . ?p schema:name ?outlet }
+               OPTIONAL { ?a schema:publisher ?p }
                OPTIONAL { ?a schema:datePublished ?date }
                OPTIONAL { ?a schema:url ?url }
-             }",
+             } }",
         )? {
             let Some(iri) = need(&r, "a") else { continue };
             if !seen.insert(iri.clone()) {
                 continue;
             }
+            let outlet = opt(&r, "p").map(|p| {
+                data.actors
+                    .get(&p)
+                    .map(|a| a.name.clone())
+                    .or_else(|| names.get(&p).and_then(|v| pick(v)))
+                    .unwrap_or_else(|| local_name(&p).to_string())
+            });
             let art = Article {
                 id: opt(&r, "id").unwrap_or_else(|| local_name(&iri).to_string()),
                 iri,
                 headline: opt(&r, "h"),
-                outlet: opt(&r, "outlet"),
+                outlet,
                 date: opt(&r, "date"),
                 url: opt(&r, "url"),
             };
@@ -290,13 +356,20 @@ impl GraphData {
             }
             data.articles.push(art);
         }
-        data.articles.sort_by(|a, b| a.id.cmp(&b.id));
+        data.articles
+            .sort_by(|a, b| a.id.cmp(&b.id).then(a.iri.cmp(&b.iri)));
+        data.article_index = data
+            .articles
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.iri.clone(), i))
+            .collect();
         let kept: HashSet<String> = data.articles.iter().map(|a| a.iri.clone()).collect();
 
         let mut methods = BTreeSet::new();
         for r in query(
             store,
-            "SELECT DISTINCT ?a ?m WHERE { ?a prov:wasGeneratedBy ?run . ?a a schema:NewsArticle . ?run sg:method ?m }",
+            "SELECT DISTINCT ?a ?m WHERE { ?a a schema:NewsArticle ; prov:wasGeneratedBy ?run . ?run sg:method ?m }",
         )? {
             if let (Some(a), Some(m)) = (need(&r, "a"), need(&r, "m")) {
                 if kept.contains(&a) {
@@ -306,52 +379,22 @@ impl GraphData {
         }
         data.methods = methods.into_iter().collect();
 
+        let pref = distinct_values(store, "skos:prefLabel")?;
+        let sources = distinct_values(store, "sg:targetSource")?;
         for r in query(
             store,
-            "SELECT ?a ?name ?label ?kind ?pub WHERE {
-               ?a a sg:Actor .
-               OPTIONAL { ?a schema:name ?name }
-               OPTIONAL { ?a rdfs:label ?label }
-               OPTIONAL { ?a sg:actorKind ?kind }
-               OPTIONAL { ?a sg:isPublisher ?pub }
-             }",
-        )? {
-            let Some(iri) = need(&r, "a") else { continue };
-            let name = opt(&r, "name")
-                .or_else(|| opt(&r, "label"))
-                .unwrap_or_else(|| local_name(&iri).to_string());
-            let is_pub = r.str("pub").is_some_and(|p| p == "true" || p == "1");
-            let e = data.actors.entry(iri.clone()).or_insert(ActorInfo {
-                iri,
-                name: name.clone(),
-                kind: opt(&r, "kind").unwrap_or_else(|| "unknown".into()),
-                is_publisher: false,
-            });
-            // Deterministic choice among several names: the longest, then the smallest.
-            if name.len() > e.name.len() || (name.len() == e.name.len() && name < e.name) {
-                e.name = name;
-            }
-            e.is_publisher |= is_pub;
-        }
-
-        for r in query(
-            store,
-            "SELECT ?t ?label ?name ?src WHERE {
-               ?s a sg:Stance ; sg:target ?t .
-               OPTIONAL { ?t skos:prefLabel ?label }
-               OPTIONAL { ?t schema:name ?name }
-               OPTIONAL { ?t sg:targetSource ?src }
-             }",
+            "SELECT DISTINCT ?t WHERE { ?s a sg:Stance ; sg:target ?t }",
         )? {
             let Some(iri) = need(&r, "t") else { continue };
-            if data.targets.contains_key(&iri) {
-                continue;
-            }
-            let is_actor =
-                data.actors.contains_key(&iri) || r.str("src").is_some_and(|s| s == "actor");
-            let label = opt(&r, "label")
+            let is_actor = data.actors.contains_key(&iri)
+                || sources
+                    .get(&iri)
+                    .is_some_and(|v| v.iter().any(|s| s == "actor"));
+            let label = pref
+                .get(&iri)
+                .and_then(|v| pick(v))
                 .or_else(|| data.actors.get(&iri).map(|a| a.name.clone()))
-                .or_else(|| opt(&r, "name"))
+                .or_else(|| names.get(&iri).and_then(|v| pick(v)))
                 .unwrap_or_else(|| local_name(&iri).replace('-', " "));
             data.targets.insert(
                 iri.clone(),
@@ -377,12 +420,12 @@ impl GraphData {
         for r in query(
             store,
             "SELECT ?s ?art ?h ?t ?p ?c ?claim ?act WHERE {
-               GRAPH ?g { ?s a sg:Stance . ?art a schema:NewsArticle }
+               GRAPH ?g { ?s a sg:Stance . ?art a schema:NewsArticle .
                ?s sg:holder ?h ; sg:target ?t ; sg:polarity ?p .
                OPTIONAL { ?s sg:confidence ?c }
                OPTIONAL { ?s sg:expressedIn ?claim }
                OPTIONAL { ?s sg:derivedFromAct ?act }
-             }",
+             } }",
         )? {
             let (Some(iri), Some(article), Some(holder), Some(target), Some(p)) = (
                 need(&r, "s"),
@@ -416,13 +459,13 @@ impl GraphData {
         for r in query(
             store,
             "SELECT ?x ?art ?ag ?pa ?ty ?pol ?claim ?c WHERE {
-               GRAPH ?g { ?x a sg:Interaction . ?art a schema:NewsArticle }
+               GRAPH ?g { ?x a sg:Interaction . ?art a schema:NewsArticle .
                ?x sg:agent ?ag ; sg:patient ?pa .
                OPTIONAL { ?x sg:actType ?ty }
                OPTIONAL { ?x sg:actPolarity ?pol }
                OPTIONAL { ?x sg:reportedIn ?claim }
                OPTIONAL { ?x sg:confidence ?c }
-             }",
+             } }",
         )? {
             let (Some(iri), Some(article), Some(agent), Some(patient)) = (
                 need(&r, "x"),
@@ -459,7 +502,7 @@ impl GraphData {
 
         for r in query(
             store,
-            "SELECT ?q ?art ?text ?sp ?kind ?para ?c ?claim ?res ?cue WHERE {
+            "SELECT ?q ?art ?text ?sp ?kind ?para ?c ?claim ?res ?cue WHERE { GRAPH ?g {
                ?q a schema:Quotation ; schema:isPartOf ?art ; schema:text ?text .
                OPTIONAL { ?q schema:spokenByCharacter ?sp }
                OPTIONAL { ?q sg:quoteKind ?kind }
@@ -468,7 +511,7 @@ impl GraphData {
                OPTIONAL { ?q sg:conveys ?claim }
                OPTIONAL { ?q sg:speakerResolution ?res }
                OPTIONAL { ?q sg:cue ?cue }
-             }",
+             } }",
         )? {
             let (Some(iri), Some(article), Some(text)) =
                 (need(&r, "q"), need(&r, "art"), need(&r, "text"))
@@ -506,11 +549,11 @@ impl GraphData {
         for r in query(
             store,
             "SELECT ?m ?art ?who ?org ?label ?rl WHERE {
-               GRAPH ?g { ?m a org:Membership . ?art a schema:NewsArticle }
+               GRAPH ?g { ?m a org:Membership . ?art a schema:NewsArticle .
                ?m org:member ?who ; org:organization ?org .
                OPTIONAL { ?m sg:roleLabel ?label }
                OPTIONAL { ?m org:role ?role . ?role skos:prefLabel ?rl }
-             }",
+             } }",
         )? {
             let (Some(article), Some(member), Some(organisation)) =
                 (need(&r, "art"), need(&r, "who"), need(&r, "org"))
@@ -532,10 +575,10 @@ impl GraphData {
         for r in query(
             store,
             "SELECT ?o ?art ?child ?parent ?kind WHERE {
-               GRAPH ?g { ?o a sg:OrgRelation . ?art a schema:NewsArticle }
+               GRAPH ?g { ?o a sg:OrgRelation . ?art a schema:NewsArticle .
                ?o sg:child ?child ; sg:parent ?parent .
                OPTIONAL { ?o sg:relationKind ?kind }
-             }",
+             } }",
         )? {
             let (Some(article), Some(child), Some(parent)) =
                 (need(&r, "art"), need(&r, "child"), need(&r, "parent"))
@@ -619,7 +662,10 @@ impl GraphData {
 
     /// The article with IRI `iri`.
     pub fn article(&self, iri: &str) -> Option<&Article> {
-        self.articles.iter().find(|a| a.iri == iri)
+        match self.article_index.get(iri) {
+            Some(&i) => self.articles.get(i),
+            None => self.articles.iter().find(|a| a.iri == iri),
+        }
     }
 
     /// Display name of an actor IRI (falls back to the IRI's last segment).

@@ -5,10 +5,12 @@
 //! cross-article facts (claim clusters) live in `sgid:graph/corpus`.
 //! Offsets are Unicode code points (NIF 2.0 convention), end exclusive.
 //!
-//! **Union graph caveat:** global nodes (actors, roles, targets) are described
-//! again in every article graph that names them, and oxigraph's union default
-//! graph is a bag: a triple stored in two article graphs matches twice. Use
-//! `SELECT DISTINCT` / `COUNT(DISTINCT ...)` in queries over actors.
+//! **Union graph:** global nodes (actors, roles, targets) are described again
+//! in every article graph that names them. [`crate::store::Store::query`] (and
+//! the SPARQL endpoint) read the default graph as the *set* union of all
+//! graphs, so such a triple matches once; oxigraph's own
+//! `set_default_graph_as_union` is a bag (it would match once per graph).
+//! `GRAPH ?g { ... }` still sees every copy.
 //! An actor's `schema:name` is the canonical name chosen when it was first
 //! seen (or the user knowledge base's); names seen in later articles become
 //! `skos:altLabel`. Claims get `schema:text` without surrounding quotation

@@ -2,7 +2,9 @@
 //! no external resources. All text is escaped.
 
 use super::escape::xml as e;
-use super::model::{and_list, quoted, Briefing, Cell, CitedClaim, Section};
+use super::model::{
+    and_list, more, quoted, Briefing, Cell, CitedClaim, Section, LIST_MAX, UNATTRIBUTED_MAX,
+};
 use super::svg::camp_colour;
 use std::fmt::Write as _;
 
@@ -145,9 +147,11 @@ pub fn render(b: &Briefing) -> String {
         for t in &b.targets.items {
             let fmt = |v: &[(String, usize)]| {
                 v.iter()
+                    .take(LIST_MAX)
                     .map(|(a, n)| format!("{} ({n})", e(a)))
                     .collect::<Vec<_>>()
                     .join(", ")
+                    + &more(v.len())
             };
             let camps: Vec<String> = t
                 .camps
@@ -309,8 +313,15 @@ pub fn render(b: &Briefing) -> String {
         "<h2 id=\"unattributed\">Claims with no named speaker</h2>"
     );
     if !empty(&mut s, &b.unattributed) {
-        for c in &b.unattributed.items {
+        for c in b.unattributed.items.iter().take(UNATTRIBUTED_MAX) {
             let _ = writeln!(s, "{}", claim(c));
+        }
+        if b.unattributed.items.len() > UNATTRIBUTED_MAX {
+            let _ = writeln!(
+                s,
+                "<p>{} more claims with no named speaker are not shown.</p>",
+                b.unattributed.items.len() - UNATTRIBUTED_MAX
+            );
         }
     }
     let _ = writeln!(

@@ -1,7 +1,9 @@
 //! The briefing as Markdown.
 
 use super::escape::md;
-use super::model::{and_list, quoted, Briefing, CitedClaim, Section};
+use super::model::{
+    and_list, more, quoted, Briefing, CitedClaim, Section, LIST_MAX, UNATTRIBUTED_MAX,
+};
 use std::fmt::Write as _;
 
 fn claim_line(c: &CitedClaim) -> String {
@@ -109,9 +111,11 @@ pub fn render(b: &Briefing, figure_file: Option<&str>) -> String {
                     "nobody".to_string()
                 } else {
                     v.iter()
+                        .take(LIST_MAX)
                         .map(|(a, n)| format!("{} ({n})", md(a)))
                         .collect::<Vec<_>>()
                         .join(", ")
+                        + &more(v.len())
                 }
             };
             let _ = writeln!(
@@ -262,8 +266,15 @@ pub fn render(b: &Briefing, figure_file: Option<&str>) -> String {
     }
     let _ = writeln!(s, "## Claims with no named speaker\n");
     if !empty(&mut s, &b.unattributed) {
-        for c in &b.unattributed.items {
+        for c in b.unattributed.items.iter().take(UNATTRIBUTED_MAX) {
             let _ = writeln!(s, "{}", claim_line(c));
+        }
+        if b.unattributed.items.len() > UNATTRIBUTED_MAX {
+            let _ = writeln!(
+                s,
+                "\n{} more claims with no named speaker are not shown.",
+                b.unattributed.items.len() - UNATTRIBUTED_MAX
+            );
         }
         s.push('\n');
     }

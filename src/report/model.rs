@@ -277,6 +277,20 @@ impl Default for BriefOptions {
     }
 }
 
+/// Names listed per side of a target before "and N more".
+pub const LIST_MAX: usize = 12;
+/// Unattributed claims quoted before "and N more".
+pub const UNATTRIBUTED_MAX: usize = 40;
+
+/// " and N more" when a list of `len` items is cut at [`LIST_MAX`].
+pub fn more(len: usize) -> String {
+    if len > LIST_MAX {
+        format!(" and {} more", len - LIST_MAX)
+    } else {
+        String::new()
+    }
+}
+
 /// A claim's text for display: verbatim quotations (starting with a quotation mark)
 /// as they are, reported speech between typographic quotes.
 pub fn quoted(text: &str) -> String {

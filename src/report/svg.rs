@@ -87,6 +87,20 @@ pub fn layout(
             pos[i].1 += disp[i].1 / len * step;
         }
     }
+    // Spread the dense core and pull in the periphery: distances from the centroid
+    // are compressed (r -> r^0.6) before fitting to the canvas.
+    let (mx, my) = (
+        pos.iter().map(|p| p.0).sum::<f64>() / n as f64,
+        pos.iter().map(|p| p.1).sum::<f64>() / n as f64,
+    );
+    for p in pos.iter_mut() {
+        let (dx, dy) = (p.0 - mx, p.1 - my);
+        let r = (dx * dx + dy * dy).sqrt();
+        if r > 1e-9 {
+            let f = r.powf(0.6) / r;
+            *p = (mx + dx * f, my + dy * f);
+        }
+    }
     fit(&mut pos, labels, radii);
     separate(&mut pos, labels, radii);
     pos

@@ -152,6 +152,8 @@ pub fn inherited_stances(ex: &Extraction, stances: &[Stance]) -> Vec<Stance> {
             .map(|r| r.member.clone())
             .collect();
         sources.insert(act.patient.clone());
+        // The patient side's net position per target (signed confidences summed).
+        let mut net: std::collections::BTreeMap<&str, (f32, f32, &str, &str)> = Default::default();
         for s in stances {
             if !sources.contains(&s.holder)
                 || s.target.starts_with("actor:")
@@ -159,21 +161,47 @@ pub fn inherited_stances(ex: &Extraction, stances: &[Stance]) -> Vec<Stance> {
             {
                 continue;
             }
-            let polarity = match (s.polarity, flip) {
-                (Polarity::Neutral, _) => continue,
+            let v = match s.polarity {
+                Polarity::Favour => s.confidence,
+                Polarity::Against => -s.confidence,
+                Polarity::Neutral => 0.0,
+            };
+            let e = net.entry(s.target.as_str()).or_insert((
+                0.0,
+                0.0,
+                s.method.as_str(),
+                s.holder.as_str(),
+            ));
+            e.0 += v;
+            if s.confidence > e.1 {
+                e.1 = s.confidence;
+                e.2 = s.method.as_str();
+                e.3 = s.holder.as_str();
+            }
+        }
+        for (target, (sum, conf, method, holder)) in net {
+            if sum == 0.0 {
+                continue;
+            }
+            let theirs = if sum > 0.0 {
+                Polarity::Favour
+            } else {
+                Polarity::Against
+            };
+            let polarity = match (theirs, flip) {
                 (p, 1) => p,
                 (Polarity::Favour, _) => Polarity::Against,
-                (Polarity::Against, _) => Polarity::Favour,
+                _ => Polarity::Favour,
             };
             out.push(Stance {
                 id: String::new(),
                 holder: act.agent.clone(),
-                target: s.target.clone(),
+                target: target.to_string(),
                 polarity,
-                confidence: (s.confidence * act.confidence.max(0.3) * 0.7).clamp(0.05, 0.95),
+                confidence: (conf * act.confidence.max(0.3) * 0.7).clamp(0.05, 0.95),
                 claim: act.claim.clone(),
                 act: Some(act.id.clone()),
-                method: s.method.clone(),
+                method: method.to_string(),
                 evidence: vec![
                     Evidence {
                         kind: "act".into(),
@@ -189,8 +217,7 @@ pub fn inherited_stances(ex: &Extraction, stances: &[Stance]) -> Vec<Stance> {
                     },
                     Evidence {
                         kind: "inherited".into(),
-                        text: format!("{} is {:?} {}", s.holder, s.polarity, s.target)
-                            .to_lowercase(),
+                        text: format!("{holder} is {theirs:?} {target}").to_lowercase(),
                         span: None,
                     },
                 ],

@@ -198,6 +198,7 @@ impl StanceAnalyser {
             .collect();
         let n_catalogue = targets.len();
         let mut matches = backend.matches(&clauses, &targets)?;
+        anaphoric_matches(ex, &clauses, &mut matches);
         if self.options.discover {
             let merge = if backend.name() == "rules" {
                 self.options.merge_threshold_rules
@@ -359,7 +360,14 @@ impl StanceAnalyser {
                     None => {
                         evidence.push(Evidence {
                             kind: "match".into(),
-                            text: format!("keyword of \"{}\"", target.target.label),
+                            text: if m.method == ANAPHORA {
+                                format!(
+                                    "refers back to the article's main target \"{}\"",
+                                    target.target.label
+                                )
+                            } else {
+                                format!("keyword of \"{}\"", target.target.label)
+                            },
                             span: Some(Span::of(doc, c.start, c.end)),
                         });
                         if c.sign.is_marked() || cue_pol.is_some() {
@@ -369,7 +377,7 @@ impl StanceAnalyser {
                         }
                     }
                 };
-                if m.method != "rules" && !method.starts_with("nli") {
+                if m.method != "rules" && m.method != ANAPHORA && !method.starts_with("nli") {
                     method = m.method.clone();
                 }
                 clause_evidence(doc, c, &mut evidence);
@@ -468,6 +476,98 @@ impl StanceAnalyser {
                 }
             })
             .collect()
+    }
+}
+
+/// Method tag of matches made by [`anaphoric_matches`].
+const ANAPHORA: &str = "rules-anaphora";
+
+/// Head nouns of short definite noun phrases that refer back to the thing
+/// under debate ("opposes the development", "backed the scheme").
+const GENERIC_HEADS: &[&str] = &[
+    "plan",
+    "scheme",
+    "proposal",
+    "project",
+    "development",
+    "policy",
+    "measure",
+    "bill",
+    "idea",
+    "move",
+    "decision",
+    "reform",
+    "initiative",
+    "programme",
+    "program",
+    "strategy",
+    "legislation",
+    "deal",
+    "change",
+    "changes",
+    "plans",
+    "proposals",
+    "measures",
+    "rules",
+    "scheme's",
+];
+
+/// Claims whose whole content is a short definite noun phrase with a generic
+/// head ("the scheme"), reported with a cue that takes a side ("backed",
+/// "opposes"), refer to the article's main target: the catalogue target most
+/// claims of the article match. Adds such matches (keyword strength).
+fn anaphoric_matches(ex: &Extraction, clauses: &[ClauseUnit], matches: &mut Vec<Match>) {
+    let mut per_target: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
+    let mut matched_claims = BTreeSet::new();
+    for m in matches.iter() {
+        per_target
+            .entry(m.target)
+            .or_default()
+            .insert(clauses[m.clause].claim);
+        matched_claims.insert(clauses[m.clause].claim);
+    }
+    let Some((&main, _)) = per_target
+        .iter()
+        .max_by(|a, b| a.1.len().cmp(&b.1.len()).then(b.0.cmp(a.0)))
+    else {
+        return;
+    };
+    let mut done = BTreeSet::new();
+    for (ci, c) in clauses.iter().enumerate() {
+        if matched_claims.contains(&c.claim) || !done.insert(c.claim) {
+            continue;
+        }
+        let claim = &ex.claims[c.claim];
+        if polarity::cue_polarity(claim.cue_lemma.as_deref()).is_none() {
+            continue;
+        }
+        let words: Vec<&str> = c.tokens.iter().map(|t| t.lower.as_str()).collect();
+        let determiner = matches!(
+            words.first(),
+            Some(
+                &("the"
+                    | "this"
+                    | "that"
+                    | "these"
+                    | "those"
+                    | "its"
+                    | "their"
+                    | "his"
+                    | "her"
+                    | "our")
+            )
+        );
+        let head = words.last().is_some_and(|w| GENERIC_HEADS.contains(w));
+        if determiner && head && words.len() <= 4 {
+            matches.push(Match {
+                clause: ci,
+                target: main,
+                unit: None,
+                score: 0.5,
+                similarity: None,
+                method: ANAPHORA.into(),
+            });
+        }
     }
 }
 
