@@ -136,7 +136,7 @@ impl Drop for Virtuoso {
 }
 
 fn push(store: &Path, v: &Virtuoso, password: &str) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_stancegraph"))
+    Command::new(support::binary())
         .arg("push")
         .arg("--store")
         .arg(store)

@@ -366,3 +366,13 @@ fn python_sparql_clients_update_endpoint() {
     assert!(ok, "python client checks failed:\n{out}");
     assert!(out.contains("checked: 4"), "not every check ran:\n{out}");
 }
+
+#[test]
+fn ctrl_c_stops_the_server_cleanly() {
+    let (_dir, mut server) = fixture_server(&[]);
+    assert_alive(&server);
+    let status = server
+        .interrupt(Duration::from_secs(15))
+        .expect("server still running 15 s after SIGINT");
+    assert!(status.success(), "exit status {status:?}");
+}

@@ -13,6 +13,8 @@ use std::time::Duration;
 /// Without --allow-update the store is opened read-only, so several servers can share
 /// it, but `stancegraph ingest` must not write to it while it is served (RocksDB
 /// read-only handles see the store as it was when opened; restart to see new articles).
+///
+/// Ctrl-C or SIGTERM stops accepting connections; in-flight requests get 3 s to finish.
 #[derive(clap::Args, Debug)]
 #[command(verbatim_doc_comment)]
 pub struct Args {
@@ -42,6 +44,9 @@ pub struct Args {
     max_concurrent_queries: Option<usize>,
 }
 
+/// How long in-flight requests may run on after Ctrl-C / SIGTERM.
+const SHUTDOWN_GRACE: Duration = Duration::from_secs(3);
+
 /// Runs the subcommand.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if !(args.timeout_secs.is_finite() && args.timeout_secs > 0.0) {
@@ -68,7 +73,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         .enable_all()
         .build()
         .context("starting the async runtime")?;
-    runtime.block_on(async move {
+    let served = runtime.block_on(async move {
         let listener = tokio::net::TcpListener::bind(config.bind)
             .await
             .with_context(|| format!("cannot listen on {}", config.bind))?;
@@ -79,9 +84,22 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         if !addr.ip().is_loopback() {
             eprintln!("warning: listening on {addr}, reachable from other machines; the endpoint has no authentication");
         }
-        serve::serve(listener, &store, config, serve::shutdown_signal()).await?;
-        eprintln!("stancegraph: server stopped");
+        let shutdown = async {
+            serve::shutdown_signal().await;
+            eprintln!("stancegraph: shutting down (in-flight requests get {} s)", SHUTDOWN_GRACE.as_secs());
+            // A query that ignores cancellation must not keep the process alive.
+            std::thread::spawn(|| {
+                std::thread::sleep(SHUTDOWN_GRACE);
+                eprintln!("stancegraph: requests still running were dropped");
+                std::process::exit(0);
+            });
+        };
+        serve::serve(listener, &store, config, shutdown).await?;
         anyhow::Ok(())
-    })?;
+    });
+    // Queries still evaluating on the blocking pool are abandoned, not awaited.
+    runtime.shutdown_timeout(Duration::from_secs(1));
+    served?;
+    eprintln!("stancegraph: server stopped");
     Ok(ExitCode::SUCCESS)
 }

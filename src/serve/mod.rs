@@ -94,7 +94,9 @@ pub fn router(store: &Store, config: ServeConfig) -> Router {
         .with_state(state)
 }
 
-/// Serves `store` on `listener` until `shutdown` completes, then finishes in-flight requests.
+/// Serves `store` on `listener` until `shutdown` completes, then stops accepting and
+/// waits for in-flight requests (bounded by the query time limit; callers that want a
+/// hard stop can exit from their `shutdown` future, as `stancegraph serve` does).
 pub async fn serve(
     listener: tokio::net::TcpListener,
     store: &Store,

@@ -25,6 +25,61 @@ pub fn build_fixture_store(dir: &Path) -> usize {
     store.len().expect("len")
 }
 
+/// A private copy of the `stancegraph` binary built for this test run.
+///
+/// The target directory may be shared with other checkouts whose builds overwrite the
+/// uplifted `target/debug/stancegraph` while tests run. The binary is taken from
+/// `CARGO_BIN_EXE_stancegraph` when it is a build with this checkout's serve and push
+/// options, else from the newest such `target/debug/deps/stancegraph-*`, and copied
+/// once so later overwrites do not matter.
+pub fn binary() -> PathBuf {
+    static BIN: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    BIN.get_or_init(|| {
+        let exe = PathBuf::from(env!("CARGO_BIN_EXE_stancegraph"));
+        let help = |bin: &Path, cmd: &str| -> String {
+            Command::new(bin)
+                .args([cmd, "--help"])
+                .output()
+                .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
+                .unwrap_or_default()
+        };
+        let fits = |bin: &Path| {
+            help(bin, "serve").contains("--max-concurrent-queries")
+                && help(bin, "push").contains("--graph-store")
+        };
+        let mut candidates = vec![exe.clone()];
+        if let Some(deps) = exe.parent().map(|d| d.join("deps")) {
+            let mut found: Vec<(std::time::SystemTime, PathBuf)> = std::fs::read_dir(&deps)
+                .into_iter()
+                .flatten()
+                .flatten()
+                .map(|e| e.path())
+                .filter(|p| {
+                    p.file_name()
+                        .and_then(|n| n.to_str())
+                        .is_some_and(|n| n.starts_with("stancegraph-") && !n.contains('.'))
+                })
+                .filter_map(|p| Some((p.metadata().ok()?.modified().ok()?, p)))
+                .collect();
+            found.sort();
+            candidates.extend(found.into_iter().rev().map(|(_, p)| p));
+        }
+        let dir = std::env::temp_dir().join(format!("stancegraph-test-bin-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        let dst = dir.join("stancegraph");
+        for c in candidates {
+            if std::fs::copy(&c, &dst).is_ok() && fits(&dst) {
+                return dst;
+            }
+        }
+        panic!(
+            "no stancegraph build with `serve --max-concurrent-queries` near {}",
+            exe.display()
+        );
+    })
+    .clone()
+}
+
 /// A free loopback TCP port (bound then released).
 pub fn free_port() -> u16 {
     TcpListener::bind("127.0.0.1:0")
@@ -43,7 +98,7 @@ pub struct Server {
 impl Server {
     /// Starts the binary on an OS-chosen loopback port and waits for `/health`.
     pub fn start(store: &Path, extra: &[&str]) -> Server {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_stancegraph"))
+        let mut child = Command::new(binary())
             .arg("serve")
             .arg("--store")
             .arg(store)
@@ -75,6 +130,22 @@ impl Server {
             std::thread::sleep(Duration::from_millis(50));
         }
         server
+    }
+
+    /// Sends SIGINT (as Ctrl-C does) and waits up to `wait` for the process to exit;
+    /// returns its exit status, or `None` if it is still running.
+    pub fn interrupt(&mut self, wait: Duration) -> Option<std::process::ExitStatus> {
+        let pid = self.child.id().to_string();
+        let sent = Command::new("kill").args(["-INT", &pid]).status();
+        assert!(sent.is_ok_and(|s| s.success()), "kill -INT {pid} failed");
+        let deadline = Instant::now() + wait;
+        while Instant::now() < deadline {
+            if let Ok(Some(status)) = self.child.try_wait() {
+                return Some(status);
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        None
     }
 
     /// The SPARQL endpoint URL.
