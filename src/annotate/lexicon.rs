@@ -690,7 +690,6 @@ word_set!(
     "mayor",
     "king",
     "queen",
-    "prince",
     "princess",
     "pope",
     "rev",
