@@ -6,7 +6,8 @@
 use super::backend::ClauseUnit;
 use crate::document::Document;
 use crate::extraction::{
-    ActKind, Evidence, Extraction, MentionKind, Polarity, Span, Stance, Target, TargetSource,
+    ActKind, ActorKind, Evidence, Extraction, MentionKind, Polarity, Span, Stance, Target,
+    TargetSource,
 };
 use std::collections::BTreeSet;
 
@@ -46,6 +47,14 @@ fn is_word_boundary(c: Option<char>) -> bool {
     c.is_none_or(|c| !c.is_alphanumeric())
 }
 
+/// True when an actor can be the target of an evaluation inside a claim:
+/// places ("no society on Earth") and actors of unknown kind are settings or
+/// things more often than parties to the debate, so they are left out.
+fn is_evaluable(ex: &Extraction, actor: &str) -> bool {
+    ex.actor(actor)
+        .is_some_and(|a| !matches!(a.kind, ActorKind::Place | ActorKind::Unknown))
+}
+
 /// Actors named in a clause: resolved mentions inside it (first-person
 /// pronouns excepted), or, when the extraction has no mentions, actor names
 /// and aliases found as whole words. Returns (actor id, char span).
@@ -54,7 +63,7 @@ pub fn actors_in_clause(ex: &Extraction, c: &ClauseUnit) -> Vec<(String, usize, 
     if !ex.mentions.is_empty() {
         for m in &ex.mentions {
             let Some(a) = &m.actor else { continue };
-            if m.span.start < c.start || m.span.end > c.end {
+            if m.span.start < c.start || m.span.end > c.end || !is_evaluable(ex, a) {
                 continue;
             }
             if m.kind == MentionKind::Pronoun {
@@ -67,7 +76,7 @@ pub fn actors_in_clause(ex: &Extraction, c: &ClauseUnit) -> Vec<(String, usize, 
         }
         return out;
     }
-    for a in &ex.actors {
+    for a in ex.actors.iter().filter(|a| is_evaluable(ex, &a.id)) {
         for name in std::iter::once(&a.name).chain(a.aliases.iter()) {
             if name.chars().count() < 2 {
                 continue;
