@@ -510,14 +510,6 @@ fn ingest_then_brief_on_the_corpus() {
     let db = db.to_str().expect("path");
     let corpus = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
     let (ok, _, err) = cli(&["ingest", corpus, "--store", db]);
-    // The skeleton's `ingest` is a stub without arguments; skip until the real one lands.
-    if !ok && (err.contains("not implemented") || err.contains("unexpected argument")) {
-        eprintln!(
-            "SKIP ingest_then_brief_on_the_corpus: `ingest` is not implemented yet ({})",
-            err.trim()
-        );
-        return;
-    }
     assert!(ok, "ingest failed: {err}");
     let store = Store::open_read_only(Path::new(db)).expect("store");
     let (a, b) = brief_of(&store, &Filter::default());
@@ -565,6 +557,17 @@ fn ingest_then_brief_on_the_corpus() {
         "{}",
         a.to_text(20)
     );
+    // The firm and its CEO ("due process", "we are plumbers") against the activists
+    // ("cut them off"), with the host that removed the sites on the activists' side.
+    assert_eq!(
+        camp("Matthew Prince"),
+        camp("CloudFlare"),
+        "{}",
+        a.to_text(20)
+    );
+    assert!(camp("CloudFlare").is_some(), "{}", a.to_text(20));
+    assert_ne!(camp("CloudFlare"), camp("Anonymous"), "{}", a.to_text(20));
+    assert_eq!(camp("Frank Tighe"), camp("Anonymous"), "{}", a.to_text(20));
     let hostile = a
         .network
         .edges_between(idx("Anonymous"), idx("CloudFlare"))
