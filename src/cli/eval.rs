@@ -12,6 +12,9 @@ use std::process::ExitCode;
 /// lexicographically first annotator file per text is used) or a directory of
 /// NAME.txt + NAME.ann pairs.
 #[derive(clap::Args, Debug)]
+#[command(
+    after_help = "Examples:\n  stancegraph eval --gold PolNeAR/data/dev\n  stancegraph eval --gold PolNeAR/data/train --limit 50 --show-errors 5"
+)]
 pub struct Args {
     /// Gold directory.
     #[arg(long)]

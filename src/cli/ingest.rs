@@ -15,6 +15,9 @@ use std::process::ExitCode;
 /// .jsonl. Unchanged articles are skipped; a changed article replaces its own
 /// graph only. Exits non-zero when any file failed (the others still load).
 #[derive(clap::Args, Debug)]
+#[command(
+    after_help = "Examples:\n  stancegraph ingest corpus/\n  stancegraph ingest news/*.html --store coverage.db --model ~/.cache/stancegraph/models/all-MiniLM-L6-v2"
+)]
 pub struct Args {
     /// Files or directories to ingest.
     #[arg(required = true)]
