@@ -11,7 +11,7 @@ use std::process::ExitCode;
 /// Export the whole store or one article's graph as RDF.
 #[derive(clap::Args, Debug)]
 #[command(
-    after_help = "Examples:\n  stancegraph export --format turtle --out graph.ttl\n  stancegraph export --format jsonld --article ibtimes-uk-cloudflare-isis-websites"
+    after_help = "Examples:\n  stancegraph export --format turtle --out graph.ttl\n  stancegraph export --format jsonld --article council-vote"
 )]
 pub struct Args {
     /// turtle, ntriples, nquads, trig or jsonld.

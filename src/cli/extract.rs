@@ -9,7 +9,7 @@ use std::process::ExitCode;
 /// Extract actors, claims, roles and acts from articles (no store needed).
 #[derive(clap::Args, Debug)]
 #[command(
-    after_help = "Examples:\n  stancegraph extract corpus/ibtimes-uk-cloudflare-isis-websites.md\n  stancegraph extract article.html --json > extraction.json"
+    after_help = "Examples:\n  stancegraph extract news/council-vote.md\n  stancegraph extract article.html --json > extraction.json"
 )]
 pub struct Args {
     /// Article files or directories (.txt, .md).
