@@ -7,7 +7,6 @@
 //! strings into the query text.
 
 use crate::error::{Error, Result};
-use crate::rdf::vocab;
 use crate::store::Store;
 use oxigraph::model::{Literal, NamedNode, Term};
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
@@ -62,21 +61,7 @@ pub fn canned(name: &str) -> Option<&'static Canned> {
     CANNED.iter().find(|c| c.name == name)
 }
 
-/// Prefixes usable in parameter values (`sgid:actor/x`, `sg:Favour`).
-const PREFIXES: &[(&str, &str)] = &[
-    ("sg", vocab::SG_NS),
-    ("sgid", vocab::ID_NS),
-    ("schema", vocab::SCHEMA_NS),
-    ("prov", vocab::PROV_NS),
-    ("org", vocab::ORG_NS),
-    ("nif", vocab::NIF_NS),
-    ("itsrdf", vocab::ITSRDF_NS),
-    ("skos", vocab::SKOS_NS),
-    ("rdf", vocab::RDF_NS),
-    ("rdfs", vocab::RDFS_NS),
-    ("owl", vocab::OWL_NS),
-    ("xsd", vocab::XSD_NS),
-];
+use crate::rdf::vocab::PREFIXES;
 
 /// Parses `name=value` into a variable and an RDF term: `<...>` and prefixed
 /// names of stancegraph's namespaces become IRIs, anything else a plain literal.

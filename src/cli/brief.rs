@@ -1,7 +1,7 @@
 //! `stancegraph brief`: write the briefing (Markdown and self-contained HTML).
 
-use crate::cli::common::StoreArgs;
-use stancegraph::network::{Analysis, BuildOptions, Filter};
+use crate::cli::common::{FilterArgs, StoreArgs};
+use stancegraph::network::{Analysis, BuildOptions};
 use stancegraph::report::{self, BriefOptions, Briefing};
 use stancegraph::store::Store;
 use std::path::PathBuf;
@@ -21,21 +21,8 @@ use std::process::ExitCode;
 pub struct Args {
     #[command(flatten)]
     store: StoreArgs,
-    /// Only stances on targets whose label or id contains this text.
-    #[arg(long)]
-    target: Option<String>,
-    /// Only articles from outlets whose name contains this text.
-    #[arg(long)]
-    outlet: Option<String>,
-    /// Only articles published on or after this date (YYYY[-MM[-DD]]).
-    #[arg(long)]
-    from: Option<String>,
-    /// Only articles published on or before this date (YYYY[-MM[-DD]]).
-    #[arg(long)]
-    to: Option<String>,
-    /// Actors with fewer stance statements get no congruence / conflict edges.
-    #[arg(long, default_value_t = 1)]
-    min_statements: usize,
+    #[command(flatten)]
+    filter: FilterArgs,
     /// Output directory.
     #[arg(long, default_value = "report")]
     out: PathBuf,
@@ -45,26 +32,21 @@ pub struct Args {
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let store = Store::open_read_only(&args.store.store)?;
     let mut parts = vec![];
-    if let Some(t) = &args.target {
+    if let Some(t) = &args.filter.target {
         parts.push(format!("targets matching \u{201c}{t}\u{201d}"));
     }
-    if let Some(o) = &args.outlet {
+    if let Some(o) = &args.filter.outlet {
         parts.push(format!("outlets matching \u{201c}{o}\u{201d}"));
     }
-    if let Some(f) = &args.from {
+    if let Some(f) = &args.filter.from {
         parts.push(format!("published from {f}"));
     }
-    if let Some(t) = &args.to {
+    if let Some(t) = &args.filter.to {
         parts.push(format!("published up to {t}"));
     }
-    let filter = Filter {
-        target: args.target,
-        outlet: args.outlet,
-        from: args.from,
-        to: args.to,
-    };
+    let filter = args.filter.filter();
     let opts = BuildOptions {
-        min_statements: args.min_statements,
+        min_statements: args.filter.min_statements,
         ..BuildOptions::default()
     };
     let analysis = Analysis::load(&store, &filter, &opts)?;

@@ -58,3 +58,35 @@ pub fn is_broken_pipe(e: &anyhow::Error) -> bool {
             || matches!(c.downcast_ref::<stancegraph::Error>(), Some(stancegraph::Error::Io { source, .. }) if source.kind() == std::io::ErrorKind::BrokenPipe)
     })
 }
+
+/// Which part of the coverage the network and the briefing look at.
+#[derive(clap::Args, Debug, Clone)]
+pub struct FilterArgs {
+    /// Only stances on targets whose label or id contains this text.
+    #[arg(long)]
+    pub target: Option<String>,
+    /// Only articles from outlets whose name contains this text.
+    #[arg(long)]
+    pub outlet: Option<String>,
+    /// Only articles published on or after this date (YYYY[-MM[-DD]]).
+    #[arg(long)]
+    pub from: Option<String>,
+    /// Only articles published on or before this date (YYYY[-MM[-DD]]).
+    #[arg(long)]
+    pub to: Option<String>,
+    /// Actors with fewer stance statements get no congruence / conflict edges.
+    #[arg(long, default_value_t = 1)]
+    pub min_statements: usize,
+}
+
+impl FilterArgs {
+    /// The graph filter these options describe.
+    pub fn filter(&self) -> stancegraph::network::Filter {
+        stancegraph::network::Filter {
+            target: self.target.clone(),
+            outlet: self.outlet.clone(),
+            from: self.from.clone(),
+            to: self.to.clone(),
+        }
+    }
+}

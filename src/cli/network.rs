@@ -1,8 +1,8 @@
 //! `stancegraph network`: the actor network, its rankings, camps, paths and exports.
 
-use crate::cli::common::StoreArgs;
+use crate::cli::common::{FilterArgs, StoreArgs};
 use anyhow::Context;
-use stancegraph::network::{export, Analysis, BuildOptions, Filter};
+use stancegraph::network::{export, Analysis, BuildOptions};
 use stancegraph::store::Store;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -35,21 +35,8 @@ pub enum Format {
 pub struct Args {
     #[command(flatten)]
     store: StoreArgs,
-    /// Only stances on targets whose label or id contains this text.
-    #[arg(long)]
-    target: Option<String>,
-    /// Only articles from outlets whose name contains this text.
-    #[arg(long)]
-    outlet: Option<String>,
-    /// Only articles published on or after this date (YYYY[-MM[-DD]]).
-    #[arg(long)]
-    from: Option<String>,
-    /// Only articles published on or before this date (YYYY[-MM[-DD]]).
-    #[arg(long)]
-    to: Option<String>,
-    /// Actors with fewer stance statements get no congruence / conflict edges.
-    #[arg(long, default_value_t = 1)]
-    min_statements: usize,
+    #[command(flatten)]
+    filter: FilterArgs,
     /// Leave out co-quotation edges.
     #[arg(long)]
     no_co_quotation: bool,
@@ -70,14 +57,9 @@ pub struct Args {
 /// Runs the subcommand.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let store = Store::open_read_only(&args.store.store)?;
-    let filter = Filter {
-        target: args.target,
-        outlet: args.outlet,
-        from: args.from,
-        to: args.to,
-    };
+    let filter = args.filter.filter();
     let opts = BuildOptions {
-        min_statements: args.min_statements,
+        min_statements: args.filter.min_statements,
         skip_co_quotation: args.no_co_quotation,
         ..BuildOptions::default()
     };

@@ -41,6 +41,23 @@ pub const OWL_NS: &str = "http://www.w3.org/2002/07/owl#";
 /// XSD namespace.
 pub const XSD_NS: &str = "http://www.w3.org/2001/XMLSchema#";
 
+/// Every namespace above with its usual prefix: for prefixed names in
+/// parameters and for prefix declarations in Turtle / RDF/XML output.
+pub const PREFIXES: &[(&str, &str)] = &[
+    ("sg", SG_NS),
+    ("sgid", ID_NS),
+    ("schema", SCHEMA_NS),
+    ("prov", PROV_NS),
+    ("org", ORG_NS),
+    ("nif", NIF_NS),
+    ("itsrdf", ITSRDF_NS),
+    ("skos", SKOS_NS),
+    ("rdf", RDF_NS),
+    ("rdfs", RDFS_NS),
+    ("owl", OWL_NS),
+    ("xsd", XSD_NS),
+];
+
 /// The SPARQL PREFIX block for every namespace above (for canned queries and reports).
 pub const SPARQL_PREFIXES: &str = "PREFIX sg: <https://w3id.org/stancegraph/ns#>
 PREFIX sgid: <https://w3id.org/stancegraph/id/>

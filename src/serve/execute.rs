@@ -5,7 +5,6 @@ use super::error::ApiError;
 use super::negotiate::{graph_format, graph_media_types, results_format, results_media_types};
 use super::protocol::{QueryRequest, UpdateRequest};
 use super::union::UnionDataset;
-use crate::rdf::vocab;
 use oxigraph::io::{RdfFormat, RdfSerializer};
 use oxigraph::model::{GraphName, NamedNode, NamedOrBlankNode};
 use oxigraph::sparql::results::QueryResultsSerializer;
@@ -30,21 +29,7 @@ pub struct QueryLimits {
     pub timeout_secs: f64,
 }
 
-/// Prefixes written in Turtle and RDF/XML output.
-const PREFIXES: &[(&str, &str)] = &[
-    ("sg", vocab::SG_NS),
-    ("sgid", vocab::ID_NS),
-    ("schema", vocab::SCHEMA_NS),
-    ("prov", vocab::PROV_NS),
-    ("org", vocab::ORG_NS),
-    ("nif", vocab::NIF_NS),
-    ("itsrdf", vocab::ITSRDF_NS),
-    ("skos", vocab::SKOS_NS),
-    ("rdf", vocab::RDF_NS),
-    ("rdfs", vocab::RDFS_NS),
-    ("owl", vocab::OWL_NS),
-    ("xsd", vocab::XSD_NS),
-];
+use crate::rdf::vocab::PREFIXES;
 
 fn iris(list: &[String], param: &str) -> Result<Vec<NamedNode>, ApiError> {
     list.iter()
