@@ -293,29 +293,8 @@ pub fn roles(
                 }
             }
         }
-        if low(a, i + 1) == "of" {
-            let mut j = i + 2;
-            while DETERMINERS.contains(low(a, j)) {
-                j += 1;
-            }
-            let mut b = i;
-            while b > 0 && DETERMINERS.contains(low(a, b - 1)) {
-                b -= 1;
-            }
-            if b >= 2 && a.tokens[b - 1].is(",") {
-                if let (Some(y), Some(x)) = (name_ending(mentions, b - 1), name_at(mentions, j)) {
-                    if let (Some(c), Some(p)) = (y.actor, x.actor) {
-                        if c != p {
-                            rels.push(OrgRelDraft {
-                                kind: OrgRelationKind::FactionOf,
-                                child: c,
-                                parent: p,
-                                evidence: (y.tok_start, x.tok_end),
-                            });
-                        }
-                    }
-                }
-            }
+        if let Some(rel) = appositive_of(a, mentions, i, OrgRelationKind::FactionOf) {
+            rels.push(rel);
         }
     }
     // subsidiaries: "Y, a subsidiary of X" / "X's subsidiary Y"
@@ -325,34 +304,46 @@ pub fn roles(
         {
             continue;
         }
-        if low(a, i + 1) == "of" {
-            let mut j = i + 2;
-            while DETERMINERS.contains(low(a, j)) {
-                j += 1;
-            }
-            let mut b = i;
-            while b > 0 && DETERMINERS.contains(low(a, b - 1)) {
-                b -= 1;
-            }
-            if b >= 2 && a.tokens[b - 1].is(",") {
-                if let (Some(y), Some(x)) = (name_ending(mentions, b - 1), name_at(mentions, j)) {
-                    if let (Some(c), Some(p)) = (y.actor, x.actor) {
-                        if c != p {
-                            rels.push(OrgRelDraft {
-                                kind: OrgRelationKind::SubsidiaryOf,
-                                child: c,
-                                parent: p,
-                                evidence: (y.tok_start, x.tok_end),
-                            });
-                        }
-                    }
-                }
-            }
+        if let Some(rel) = appositive_of(a, mentions, i, OrgRelationKind::SubsidiaryOf) {
+            rels.push(rel);
         }
     }
     roles.dedup();
     rels.dedup();
     (roles, rels)
+}
+
+/// "Y, a faction of X" / "Y, a subsidiary of X": the relation of the name
+/// before the comma to the name after "of", when the word at `i` (the head noun
+/// of the appositive) is followed by "of".
+fn appositive_of(
+    a: &Analysis,
+    mentions: &[RawMention],
+    i: usize,
+    kind: OrgRelationKind,
+) -> Option<OrgRelDraft> {
+    if low(a, i + 1) != "of" {
+        return None;
+    }
+    let mut j = i + 2;
+    while DETERMINERS.contains(low(a, j)) {
+        j += 1;
+    }
+    let mut b = i;
+    while b > 0 && DETERMINERS.contains(low(a, b - 1)) {
+        b -= 1;
+    }
+    if b < 2 || !a.tokens[b - 1].is(",") {
+        return None;
+    }
+    let (y, x) = (name_ending(mentions, b - 1)?, name_at(mentions, j)?);
+    let (child, parent) = (y.actor?, x.actor?);
+    (child != parent).then_some(OrgRelDraft {
+        kind,
+        child,
+        parent,
+        evidence: (y.tok_start, x.tok_end),
+    })
 }
 
 /// The act kind of a verb form, if any (lowercase form; "call on" as two words).

@@ -23,6 +23,7 @@ pub use measures::Measures;
 
 use crate::error::Result;
 use crate::store::Store;
+use measures::NodeMeasures;
 use std::fmt::Write as _;
 
 /// Colour of each edge kind in figures and DOT exports.
@@ -131,39 +132,29 @@ impl Analysis {
                 m.betweenness
             );
         }
-        let _ = writeln!(s, "\nTop actors by PageRank:");
-        for (r, i) in self
-            .measures
-            .by_pagerank()
-            .into_iter()
-            .take(top)
-            .enumerate()
-        {
-            let m = &self.measures.nodes[i];
-            let _ = writeln!(
-                s,
-                "  {:<4} {:<32} {:.4}",
-                r + 1,
-                truncate(&m.name, 32),
-                m.pagerank
-            );
-        }
-        let _ = writeln!(s, "\nTop brokers by betweenness:");
-        for (r, i) in self
-            .measures
-            .by_betweenness()
-            .into_iter()
-            .take(top)
-            .enumerate()
-        {
-            let m = &self.measures.nodes[i];
-            let _ = writeln!(
-                s,
-                "  {:<4} {:<32} {:.4}",
-                r + 1,
-                truncate(&m.name, 32),
-                m.betweenness
-            );
+        for (title, order, value) in [
+            (
+                "Top actors by PageRank",
+                self.measures.by_pagerank(),
+                (|m: &NodeMeasures| m.pagerank) as fn(&NodeMeasures) -> f64,
+            ),
+            (
+                "Top brokers by betweenness",
+                self.measures.by_betweenness(),
+                |m: &NodeMeasures| m.betweenness,
+            ),
+        ] {
+            let _ = writeln!(s, "\n{title}:");
+            for (r, i) in order.into_iter().take(top).enumerate() {
+                let m = &self.measures.nodes[i];
+                let _ = writeln!(
+                    s,
+                    "  {:<4} {:<32} {:.4}",
+                    r + 1,
+                    truncate(&m.name, 32),
+                    value(m)
+                );
+            }
         }
         let _ = writeln!(
             s,
