@@ -104,7 +104,103 @@ pub fn find(a: &Analysis, mentions: &mut Vec<RawMention>, actors: &mut Actors) -
         finish_kind(a, c);
     }
     nested_pronoun_speakers(&mut cx, &mut out);
+    drop_nested(a, &mut out);
     out
+}
+
+/// News attribution annotation (PolNeAR, PARC) does not nest: "X said he
+/// believes Y" is one attribution whose content holds "he believes Y". A claim
+/// whose cue lies inside the content of another claim cued in the same
+/// sentence is dropped; the outer claim keeps the whole content.
+fn drop_nested(a: &Analysis, claims: &mut Vec<ClaimDraft>) {
+    // a coordinated or subordinate clause of its own ("..., but officials said",
+    // "while Cruz said", "who said") is not nested: it ends the outer content
+    let boundary = |c: &ClaimDraft| -> Option<usize> {
+        let (s0, _) = c.source?;
+        if RELATIVES.contains(low(a, s0)) {
+            return Some(s0);
+        }
+        let mut b = s0;
+        while b > 0 && (lexicon::ADVERBS.contains(low(a, b - 1)) || is_ly_adverb(a, b - 1)) {
+            b -= 1;
+        }
+        (b > 0
+            && (matches!(
+                low(a, b - 1),
+                "but"
+                    | "while"
+                    | "and"
+                    | "whereas"
+                    | "although"
+                    | "though"
+                    | "as"
+                    | "when"
+                    | "after"
+                    | "before"
+                    | "because"
+                    | "since"
+                    | "until"
+                    | "yet"
+                    | "so"
+                    | ";"
+                    | "if"
+            )))
+        .then(|| b - 1)
+    };
+    let mut cut: Vec<(usize, usize)> = vec![];
+    let inner: Vec<bool> = claims
+        .iter()
+        .enumerate()
+        .map(|(ci, c)| {
+            let Some((cs, _)) = c.cue else { return false };
+            if c.cue_lemma.as_deref() == Some("according to") {
+                return false;
+            }
+            let bound = boundary(c);
+            let mut nested = false;
+            for (oi, o) in claims.iter().enumerate() {
+                let reporting = o
+                    .cue_lemma
+                    .as_deref()
+                    .and_then(lexicon::cue_verb)
+                    .is_some_and(|v| {
+                        matches!(
+                            v.class,
+                            CueClass::Speech
+                                | CueClass::Tell
+                                | CueClass::Thought
+                                | CueClass::Evidence
+                        )
+                    });
+                let same_sentence_before = o
+                    .cue
+                    .is_some_and(|(os, _)| a.tok_sent[os] == a.tok_sent[cs] && os < cs);
+                let inside = o.content.0 <= cs && cs < o.content.1;
+                if oi == ci || !(reporting && same_sentence_before && inside) {
+                    continue;
+                }
+                match bound {
+                    Some(b) if b > o.content.0 => cut.push((oi, b)),
+                    _ => nested = true,
+                }
+            }
+            nested
+        })
+        .collect();
+    for (oi, b) in cut {
+        let mut e = b;
+        while e > claims[oi].content.0 + 1 && (a.tokens[e - 1].is(",") || a.tokens[e - 1].is(";")) {
+            e -= 1;
+        }
+        if e < claims[oi].content.1 {
+            claims[oi].content.1 = e;
+        }
+    }
+    let mut i = 0;
+    claims.retain(|_| {
+        i += 1;
+        !inner[i - 1]
+    });
 }
 
 /// "X said that he/they ...": a pronoun subject of a claim nested in another
@@ -208,6 +304,56 @@ fn title_case(a: &Analysis, ss: usize, se: usize) -> bool {
 /// Is the cue at `k` verbal in this context?
 #[allow(clippy::if_same_then_else)]
 fn verbal(a: &Analysis, k: usize, ss: usize, form: &str) -> bool {
+    let two = format!("{} {}", low(a, k), low(a, k + 1));
+    let three = format!("{two} {}", low(a, k + 2));
+    if lexicon::cue_verb(&two)
+        .or_else(|| lexicon::cue_verb(&three))
+        .is_some_and(|c| lexicon::adjective_cue(c.lemma))
+    {
+        // "has been critical of": after a copula or a subject
+        return k > ss && {
+            let p = low(a, k - 1);
+            matches!(
+                p,
+                "is" | "are"
+                    | "was"
+                    | "were"
+                    | "been"
+                    | "be"
+                    | "being"
+                    | "'s"
+                    | "'re"
+                    | "remains"
+                    | "remained"
+                    | "seems"
+                    | "seemed"
+                    | "appears"
+                    | "appeared"
+                    | "become"
+                    | "became"
+                    | "also"
+                    | "very"
+                    | "so"
+                    | "too"
+                    | "deeply"
+                    | "increasingly"
+                    | "highly"
+                    | "openly"
+                    | "not"
+                    | "less"
+                    | "more"
+                    | "most"
+                    | "sharply"
+                    | "publicly"
+                    | "strongly"
+                    | "fiercely"
+                    | "equally"
+                    | "still"
+                    | "all"
+                    | "both"
+            )
+        };
+    }
     let prev = if k > ss { Some(&a.tokens[k - 1]) } else { None };
     let next = low(a, k + 1);
     if let Some(p) = prev {
@@ -447,9 +593,11 @@ fn cue_claim(cx: &mut Ctx, si: usize, k: usize, prior: &[ClaimDraft]) -> Option<
     let (ss, se) = (sent.tok_start, sent.tok_end);
     // multi-word forms first
     let two = format!("{} {}", low(a, k), low(a, k + 1));
+    let three = format!("{two} {}", low(a, k + 2));
     let (cv, words) = if k + 1 < se {
-        match lexicon::cue_verb(&two) {
-            Some(c) if c.words == 2 => (c, 2),
+        match (lexicon::cue_verb(&three), lexicon::cue_verb(&two)) {
+            (Some(c), _) if c.words == 3 && k + 2 < se => (c, 3),
+            (_, Some(c)) if c.words == 2 => (c, 2),
             _ => (lexicon::cue_verb(low(a, k))?, 1),
         }
     } else {
@@ -537,6 +685,16 @@ fn cue_claim(cx: &mut Ctx, si: usize, k: usize, prior: &[ClaimDraft]) -> Option<
         if source.is_none() && !prev_is_quote_close {
             source = None;
         }
+    } else if before.is_some_and(|b| a.tokens[b].is(",") && b > ss && is_word(a, b - 1))
+        && cv.class == CueClass::Speech
+        && inverted_subject(a, cue_end, se).is_some()
+        && appositive_left(a, ss, vg)
+            .or_else(|| appositive_general(a, ss, vg))
+            .is_none()
+    {
+        // "CLAUSE, said NAME[, ROLE]."
+        source = inverted_subject(a, cue_end, se);
+        inverted = true;
     } else if before.is_some_and(|b| matches!(low(a, b), "and" | "but" | "then")) {
         // coordinated verb phrase: "The judge rubbed his chin, and then said ..."
         source = first_np(a, ss, vg).filter(|&(s0, e0)| e0 < vg && s0 < e0);
@@ -556,6 +714,15 @@ fn cue_claim(cx: &mut Ctx, si: usize, k: usize, prior: &[ClaimDraft]) -> Option<
     }
     if gerund && source.is_none() {
         return None;
+    }
+    if relative.is_none() {
+        source = source.and_then(|(s0, e0)| tidy_source(a, s0, e0));
+    }
+    // "Clinton herself said": the reflexive belongs to the subject
+    if let Some((s0, e0)) = source {
+        if e0 < k && !inverted && (low(a, e0).ends_with("self") || low(a, e0).ends_with("selves")) {
+            source = Some((s0, e0 + 1));
+        }
     }
     // ---- addressee and content
     let mut after = if inverted {
@@ -858,6 +1025,74 @@ fn cue_claim(cx: &mut Ctx, si: usize, k: usize, prior: &[ClaimDraft]) -> Option<
     })
 }
 
+/// Normalises a subject span to the usual annotation convention: no leading
+/// conjunctions, discourse adverbs or punctuation ("And he", "Still, she"), no
+/// introductory phrase before a comma ("On Sunday, the senator"), and no
+/// trailing parenthetical adverbial (", however,", ", in turn,").
+fn tidy_source(a: &Analysis, s: usize, e: usize) -> Option<(usize, usize)> {
+    let (mut s, mut e) = (s, e);
+    let lead_word = |i: usize| {
+        let w = low(a, i);
+        SUBORDINATORS.contains(w)
+            || ADVERBS.contains(w) && !w.ends_with("self") && !w.ends_with("selves")
+            || is_ly_adverb(a, i)
+    };
+    loop {
+        while s < e && !is_word(a, s) && a.tokens[s].kind != TokKind::Num {
+            s += 1;
+        }
+        if s + 1 < e && lead_word(s) {
+            s += 1;
+            continue;
+        }
+        // an introductory phrase ending in a comma
+        if let Some(c) = (s..e).find(|&j| a.tokens[j].is(",") && a.tok_depth[j] == 0) {
+            let head = low(a, s);
+            if c + 1 < e
+                && c - s <= 8
+                && (lexicon::PREPOSITIONS.contains(head)
+                    || SUBORDINATORS.contains(head)
+                    || lexicon::TIME_WORDS.contains(head)
+                    || lead_word(s))
+            {
+                s = c + 1;
+                continue;
+            }
+        }
+        break;
+    }
+    // trailing parenthetical adverbials: "X, however," / "X, in turn,"
+    loop {
+        let mut end = e;
+        while end > s && a.tokens[end - 1].is(",") {
+            end -= 1;
+        }
+        let Some(c) = (s + 1..end)
+            .rev()
+            .find(|&j| a.tokens[j].is(",") && a.tok_depth[j] == 0)
+        else {
+            break;
+        };
+        let seg = c + 1..end;
+        let head = low(a, c + 1);
+        let adverbial = seg.len() == 1 && (lead_word(c + 1) || low(a, c + 1) == "too")
+            || seg.len() <= 6
+                && matches!(
+                    head,
+                    "in" | "for" | "without" | "after" | "with" | "like" | "unlike" | "at" | "by"
+                )
+                && !a.tokens[c + 1].is_cap();
+        if !adverbial {
+            break;
+        }
+        e = c;
+    }
+    while e > s && a.tokens[e - 1].kind == TokKind::Quote {
+        e -= 1;
+    }
+    (s < e && (s..e).any(|i| is_word(a, i))).then_some((s, e))
+}
+
 /// Trims a trailing ", X said"-like tail and final punctuation from content `[s, e)`.
 fn trim_trailing(a: &Analysis, s: usize, e: usize) -> usize {
     let mut e = e;
@@ -950,6 +1185,35 @@ fn is_name_start(a: &Analysis, i: usize, se: usize) -> bool {
         && t.lower != "that"
 }
 
+/// The subject after a clause-final cue ("..., said Lee Epstein, a professor."):
+/// a name or a role noun phrase that runs to the sentence end or to a comma.
+fn inverted_subject(a: &Analysis, i: usize, se: usize) -> Option<(usize, usize)> {
+    if i >= se || a.tokens[i].kind != TokKind::Word {
+        return None;
+    }
+    let w = low(a, i);
+    let starts_np = a.tokens[i].is_cap() && !lexicon::TIME_WORDS.contains(w)
+        || matches!(
+            w,
+            "a" | "an" | "the" | "another" | "one" | "several" | "some" | "many"
+        )
+        || lexicon::ROLE_WORDS.contains(w)
+        || lexicon::ROLE_MODIFIERS.contains(w);
+    if !starts_np || lexicon::SUBJECT_PRONOUNS.contains(w) {
+        return None;
+    }
+    let (s, e) = np_right(a, i, se);
+    let mut end = e;
+    while end < se && (a.tokens[end].is(",") || a.tokens[end].is(")")) {
+        end += 1;
+    }
+    let closes = end >= se
+        || a.tokens[end].is_final()
+        || a.tokens[e].is(",")
+        || a.tokens[end].kind == TokKind::Quote;
+    (e > s && e - s <= 40 && closes).then_some((s, e))
+}
+
 /// Noun phrase to the right of `i` (inverted subject): up to a comma or the sentence end.
 fn np_right(a: &Analysis, i: usize, se: usize) -> (usize, usize) {
     let mut e = i;
@@ -957,10 +1221,8 @@ fn np_right(a: &Analysis, i: usize, se: usize) -> (usize, usize) {
         && (is_word(a, e)
             || a.tokens[e].lower == "'s"
             || a.tokens[e].is("-")
-            || a.tokens[e].is(".")
-                && e + 1 < se
-                && a.tokens[e - 1].text.len() <= 3
-                && a.tokens[e - 1].is_cap())
+            || a.tokens[e].is(".") && e > i && abbreviation_dot(a, e, se)
+            || a.tokens[e].is("/") && e > i && e + 1 < se && is_word(a, e + 1))
     {
         if e > i && (SUBORDINATORS.contains(low(a, e)) && low(a, e) != "and" || low(a, e) == "that")
         {
@@ -1039,6 +1301,15 @@ fn np_stop(a: &Analysis, i: usize) -> bool {
     {
         return false; // possessive apostrophe (Sanders’ aides)
     }
+    if t.is("/")
+        && i > 0
+        && a.tokens[i - 1].end == t.start
+        && a.tokens
+            .get(i + 1)
+            .is_some_and(|n| n.start == t.end && n.kind == TokKind::Word)
+    {
+        return false; // "a CNN/ORC poll"
+    }
     if !(t.kind == TokKind::Word
         || t.kind == TokKind::Num
         || t.kind == TokKind::Hashtag
@@ -1062,6 +1333,11 @@ fn np_stop(a: &Analysis, i: usize) -> bool {
         }
         let pt = &a.tokens[p];
         if pt.kind == TokKind::Word
+            && !DETERMINERS.contains(pt.lower.as_str())
+            && !matches!(
+                pt.lower.as_str(),
+                "some" | "many" | "several" | "most" | "few"
+            )
             && (pt.is_cap()
                 || lexicon::SUBJECT_PRONOUNS.contains(pt.lower.as_str())
                 || pt.lower.ends_with('s') && pt.lower != "'s" && !pt.lower.ends_with("ss"))
@@ -1096,8 +1372,19 @@ fn np_left(a: &Analysis, ss: usize, vg: usize) -> Option<(usize, usize)> {
             s = o;
         }
     }
-    while s > ss && !np_stop(a, s - 1) && vg - s < 14 {
-        s -= 1;
+    loop {
+        if s > ss + 1 && s < vg && a.tokens[s - 1].is(")") {
+            // a parenthetical inside the subject: "Dianne Feinstein (D-Calif.) last week said"
+            if let Some(o) = (ss..s - 1).rev().take(12).find(|&j| a.tokens[j].is("(")) {
+                s = o;
+                continue;
+            }
+        }
+        if s > ss && !np_stop(a, s - 1) && vg - s < 14 {
+            s -= 1;
+            continue;
+        }
+        break;
     }
     // "and": keep only between names ("Smith and Jones")
     while s < vg
@@ -1112,6 +1399,15 @@ fn np_left(a: &Analysis, ss: usize, vg: usize) -> Option<(usize, usize)> {
         for j in s..vg {
             if low(a, j) == "and"
                 && !(j > s && a.tokens[j - 1].is_cap() && j + 1 < vg && a.tokens[j + 1].is_cap())
+                && !(j > s
+                    && j + 1 < vg
+                    && (a.tokens[j - 1].is_cap()
+                        || matches!(low(a, j - 1), "she" | "he" | "they" | "we" | "i"))
+                    && (DETERMINERS.contains(low(a, j + 1))
+                        || matches!(
+                            low(a, j + 1),
+                            "other" | "others" | "former" | "many" | "some" | "several" | "even"
+                        )))
                 && !(j > s
                     && lexicon::ROLE_WORDS.contains(low(a, j - 1))
                     && lexicon::ROLE_WORDS.contains(low(a, j + 1)))
@@ -1168,7 +1464,11 @@ fn np_left(a: &Analysis, ss: usize, vg: usize) -> Option<(usize, usize)> {
         while b > ss && is_word(a, b - 1) && a.tokens[b - 1].is_cap() && s - b < 5 {
             b -= 1;
         }
-        if b < s - 1 && (b == ss || !is_word(a, b - 1)) {
+        if b < s - 1
+            && (b == ss || !is_word(a, b - 1))
+            && !lexicon::PREPOSITIONS.contains(low(a, b))
+            && !(b..s - 1).any(|j| lexicon::TIME_WORDS.contains(low(a, j)))
+        {
             s = b;
         }
     }
@@ -1178,7 +1478,8 @@ fn np_left(a: &Analysis, ss: usize, vg: usize) -> Option<(usize, usize)> {
     Some((s, e))
 }
 
-/// "NAME, ROLE of ORG, said" / "ROLE of ORG, NAME, said": the subject including the appositive.
+/// "NAME, ROLE of ORG, said" / "ROLE of ORG, NAME, said" / "NAME, 67, a retired
+/// teacher, said": the subject including its appositives.
 fn appositive_left(a: &Analysis, ss: usize, vg: usize) -> Option<(usize, usize)> {
     // vg-1 is a comma
     let c1 = vg - 1;
@@ -1186,6 +1487,13 @@ fn appositive_left(a: &Analysis, ss: usize, vg: usize) -> Option<(usize, usize)>
         let mut s = end;
         while s > ss {
             let t = &a.tokens[s - 1];
+            if t.is(")") {
+                // a parenthetical inside the segment: "Sen. Rob Portman (R-Ohio)"
+                if let Some(o) = (ss..s - 1).rev().take(8).find(|&j| a.tokens[j].is("(")) {
+                    s = o;
+                    continue;
+                }
+            }
             if t.is(",")
                 || t.kind == TokKind::Quote
                 || t.is(";")
@@ -1200,25 +1508,71 @@ fn appositive_left(a: &Analysis, ss: usize, vg: usize) -> Option<(usize, usize)>
         }
         s
     };
-    let s1 = seg_start(c1);
-    if s1 >= c1 {
-        return None;
+    let no_stop = |s: usize, e: usize| {
+        !(s..e).any(|i| np_stop(a, i) && !a.tokens[i].is("(") && !a.tokens[i].is(")"))
+    };
+    // segments between commas, right to left
+    let mut segs: Vec<(usize, usize)> = vec![];
+    let mut c = c1;
+    loop {
+        let s = seg_start(c);
+        if s >= c {
+            break;
+        }
+        segs.push((s, c));
+        if segs.len() == 4 || s <= ss + 1 || !a.tokens[s - 1].is(",") {
+            break;
+        }
+        c = s - 1;
+    }
+    let (s1, _) = *segs.first()?;
+    // a proper name followed by one or more appositives (role, age, description);
+    // the name may follow a clause boundary: "as NAME, ROLE, attacked"
+    let appositive = |s: usize, e: usize| {
+        e > s
+            && e - s <= 14
+            && no_stop(s, e)
+            && (is_role_phrase(a, s, e)
+                || DETERMINERS.contains(low(a, s))
+                || a.tokens[s].kind == TokKind::Num
+                || !a.tokens[s].is_cap()
+                || (s..e).any(|j| low(a, j) == "'s" || low(a, j) == "\u{2019}s"))
+    };
+    for h in (1..segs.len()).rev() {
+        let (hs, he) = segs[h];
+        if !(0..h).all(|k| appositive(segs[k].0, segs[k].1)) {
+            continue;
+        }
+        // the name: the tail of the head segment after any clause word
+        let mut n = hs;
+        if let Some(j) = (hs..he).rev().find(|&j| np_stop(a, j)) {
+            n = j + 1;
+        }
+        while n < he && (SUBORDINATORS.contains(low(a, n)) || ADVERBS.contains(low(a, n))) {
+            n += 1;
+        }
+        let name = he > n
+            && he - n <= 5
+            && a.tokens[n].is_cap()
+            && a.tokens[he - 1].is_cap()
+            && (n..he).all(|j| a.tokens[j].is_cap() || a.tokens[j].is(".") || a.tokens[j].is("-"))
+            && !lexicon::TIME_WORDS.contains(low(a, n));
+        if name && (n == hs || n > ss) {
+            return Some((n, vg));
+        }
     }
     let seg1_role = is_role_phrase(a, s1, c1);
-    if s1 > ss && a.tokens[s1 - 1].is(",") {
-        let c2 = s1 - 1;
-        let s2 = seg_start(c2);
-        if s2 < c2 {
-            let seg2_role = is_role_phrase(a, s2, c2);
-            let seg2_np = (c2 - s2) <= 6 && !(s2..c2).any(|i| np_stop(a, i));
-            let seg1_np = (c1 - s1) <= 6 && !(s1..c1).any(|i| np_stop(a, i));
-            if (seg1_role && seg2_np) || (seg2_role && seg1_np) {
-                return Some((s2, vg));
-            }
+    if segs.len() >= 2 {
+        let (s2, c2) = segs[1];
+        let seg2_role = is_role_phrase(a, s2, c2);
+        let seg2_np = (c2 - s2) <= 6 && no_stop(s2, c2);
+        let seg1_np = (c1 - s1) <= 6 && no_stop(s1, c1);
+        if (seg1_role && seg2_np) || (seg2_role && seg1_np) {
+            return Some((s2, vg));
         }
     }
     // a single segment NP directly after a boundary (quote, sentence start)
-    let seg_np = (c1 - s1) <= 8 && !(s1..c1).any(|i| np_stop(a, i));
+    let seg_np = (c1 - s1) <= 8 && no_stop(s1, c1);
     if seg_np && (s1 == ss || a.tokens[s1 - 1].kind == TokKind::Quote) && !seg1_role {
         return Some((s1, c1));
     }
@@ -1240,6 +1594,8 @@ fn appositive_general(a: &Analysis, ss: usize, vg: usize) -> Option<(usize, usiz
             starts.push(j + 1);
         } else if a.is_close_quote(j) && j + 1 < c1 && a.tokens[j + 1].is(",") {
             starts.push(j + 2);
+        } else if a.is_close_quote(j) && j > ss && a.tokens[j - 1].is(",") && j + 1 < c1 {
+            starts.push(j + 1);
         }
     }
     for s in starts {
@@ -1688,18 +2044,38 @@ fn according_to(cx: &mut Ctx, si: usize, k: usize, _prior: &[ClaimDraft]) -> Opt
     let (ss, se) = (sent.tok_start, sent.tok_end);
     let src_s = k + 2;
     let mut src_e = src_s;
-    while src_e < se
-        && (is_word(a, src_e)
-            || a.tokens[src_e].lower == "'s"
-            || a.tokens[src_e].is("-")
-            || a.tokens[src_e].is("&"))
-        && low(a, src_e) != "that"
-        && src_e < src_s + 14
-    {
+    while src_e < se && src_e < src_s + 30 {
+        let t = &a.tokens[src_e];
+        let ok = is_word(a, src_e)
+            || t.lower == "'s"
+            || t.is("-")
+            || t.is("&")
+            || t.is("/") && src_e + 1 < se && is_word(a, src_e + 1)
+            || t.is(".") && src_e > src_s && abbreviation_dot(a, src_e, se);
+        if !ok || low(a, src_e) == "that" {
+            break;
+        }
         src_e += 1;
     }
     if src_e == src_s {
         return None;
+    }
+    let clause_final = k > ss + 1;
+    if clause_final && src_e + 1 < se && a.tokens[src_e].is(",") {
+        // "..., according to NAME, a professor at X." : the appositive to the end
+        let mut end = se;
+        while end > src_e && (a.tokens[end - 1].is_final() || a.tokens[end - 1].is(",")) {
+            end -= 1;
+        }
+        let clean = (src_e + 1..end).all(|j| a.tokens[j].kind != TokKind::Quote)
+            && end - src_e <= 30
+            && end > src_e + 1
+            && (DETERMINERS.contains(low(a, src_e + 1))
+                || RELATIVES.contains(low(a, src_e + 1))
+                || lexicon::ROLE_WORDS.contains(low(a, src_e + 1)));
+        if clean {
+            src_e = end;
+        }
     }
     let mut end = se;
     while end > ss
@@ -1758,6 +2134,25 @@ fn according_to(cx: &mut Ctx, si: usize, k: usize, _prior: &[ClaimDraft]) -> Opt
         resolution,
         confidence: if speaker.is_some() { 0.85 } else { 0.4 },
     })
+}
+
+/// A full stop inside a noun phrase: an abbreviation ("Mr.", "Dennis B. Ross",
+/// "Fla.") or a domain name ("Factcheck.org"), not a sentence end.
+fn abbreviation_dot(a: &Analysis, i: usize, se: usize) -> bool {
+    let prev = &a.tokens[i - 1];
+    let Some(next) = a.tokens.get(i + 1).filter(|_| i + 1 < se) else {
+        return false;
+    };
+    if prev.end != a.tokens[i].start {
+        return false;
+    }
+    let domain = next.start == a.tokens[i].end
+        && matches!(
+            next.lower.as_str(),
+            "com" | "org" | "net" | "gov" | "edu" | "fr" | "uk" | "de"
+        );
+    let short = prev.is_cap() && prev.text.chars().count() <= 4;
+    domain || short && (next.kind == TokKind::Word || next.kind == TokKind::Num)
 }
 
 /// True when quote `q` looks like speech (not a scare quote or a title).

@@ -74,7 +74,69 @@ prefer:prefers,preferred,preferring:x|label:labels,labeled,labelled,labeling,lab
 characterise:characterises,characterised,characterising,characterize,characterizes,characterized,characterizing:x|\
 portray:portrays,portrayed,portraying:x|compare:compares,compared,comparing:x|lament:laments,lamented,lamenting:x|\
 decry:decries,decried,decrying:x|denounce:denounces,denounced,denouncing:x|tout:touts,touted,touting:x|\
-champion:champions,championed,championing:x|push:pushes,pushed,pushing:x|";
+champion:champions,championed,championing:x|push:pushes,pushed,pushing:x|\
+reiterate:reiterates,reiterated,reiterating:s|echo:echoes,echoed,echoing:s|\
+speculate:speculates,speculated,speculating:s|imply:implies,implied,implying:s|\
+caution:cautions,cautioned,cautioning:s|forecast:forecasts,forecast,forecasting:s|\
+email:emails,emailed,emailing:s|rule:rules,ruled,ruling:s|\
+recommend:recommends,recommended,recommending:s|lament:laments,lamented,lamenting:s|\
+contend:contends,contended,contending:s|acknowledge:acknowledges,acknowledged,acknowledging:s|\
+vow:vows,vowed,vowing:s|weigh in:weighs in,weighed in,weighing in:s|\
+lash out:lashes out,lashed out,lashing out:s|fire back:fires back,fired back,firing back:s|\
+shoot back:shoots back,shot back,shooting back:s|hit back:hits back,hit back,hitting back:s|\
+push back:pushes back,pushed back,pushing back:s|sound off:sounds off,sounded off,sounding off:s|\
+speak out:speaks out,spoke out,spoken out,speaking out:s|\
+write in:writes in,wrote in,written in,writing in:s|chime in:chimes in,chimed in,chiming in:s|\
+express:expresses,expressed,expressing:x|voice:voices,voiced,voicing:x|\
+discuss:discusses,discussed,discussing:x|reference:references,referenced,referencing:x|\
+highlight:highlights,highlighted,highlighting:x|underscore:underscores,underscored,underscoring:x|\
+invoke:invokes,invoked,invoking:x|bemoan:bemoans,bemoaned,bemoaning:x|\
+assail:assails,assailed,assailing:x|rebuke:rebukes,rebuked,rebuking:x|\
+lambaste:lambastes,lambasted,lambasting:x|deride:derides,derided,deriding:x|\
+liken:likens,likened,likening:x|advocate:advocates,advocated,advocating:x|\
+congratulate:congratulates,congratulated,congratulating:x|rip:rips,ripped,ripping:x|\
+envision:envisions,envisioned,envisioning:x|articulate:articulates,articulated,articulating:x|\
+utter:utters,uttered,uttering:x|outline:outlines,outlined,outlining:x|\
+unveil:unveils,unveiled,unveiling:x|signal:signals,signaled,signalled,signaling,signalling:x|\
+credit:credits,credited,crediting:x|approve:approves,approved,approving:x|\
+remind:reminds,reminded,reminding:x|encourage:encourages,encouraged,encouraging:x|\
+press for:presses for,pressed for,pressing for:x|knock:knocks,knocked,knocking:x|\
+single out:singles out,singled out,singling out:x|refer to:refers to,referred to,referring to:x|\
+allude to:alludes to,alluded to,alluding to:x|\
+rail against:rails against,railed against,railing against:x|\
+talk about:talks about,talked about,talking about:x|\
+speak about:speaks about,spoke about,spoken about,speaking about:x|\
+side with:sides with,sided with,siding with:x|lay out:lays out,laid out,laying out:x|\
+hint at:hints at,hinted at,hinting at:x|distance:distances,distanced,distancing:x|\
+brush off:brushes off,brushed off,brushing off:x|\
+brush aside:brushes aside,brushed aside,brushing aside:x|\
+spar with:spars with,sparred with,sparring with:x|spar over:spars over,sparred over,sparring over:x|\
+take aim at:takes aim at,took aim at,taken aim at,taking aim at:x|\
+criticize:criticizes,criticized,criticizing:x|blast:blasts,blasted,blasting:x|\
+decry:decries,decried,decrying:x|scold:scolds,scolded,scolding:x|chide:chides,chided,chiding:x|\
+berate:berates,berated,berating:x|scorn:scorns,scorned,scorning:x|\
+disparage:disparages,disparaged,disparaging:x|denigrate:denigrates,denigrated,denigrating:x|\
+belittle:belittles,belittled,belittling:x|insult:insults,insulted,insulting:x|\
+rebut:rebuts,rebutted,rebutting:x|refute:refutes,refuted,refuting:x|\
+downplay:downplays,downplayed,downplaying:x|play down:plays down,played down,playing down:x|\
+tout:touts,touted,touting:x|trumpet:trumpets,trumpeted,trumpeting:x|\
+promote:promotes,promoted,promoting:x|embrace:embraces,embraced,embracing:x|\
+reject:rejects,rejected,rejecting:x|renounce:renounces,renounced,renouncing:x|\
+disavow:disavows,disavowed,disavowing:x|repudiate:repudiates,repudiated,repudiating:x|\
+applaud:applauds,applauded,applauding:x|commend:commends,commended,commending:x|\
+salute:salutes,saluted,saluting:x|laud:lauds,lauded,lauding:x|\
+celebrate:celebrates,celebrated,celebrating:x|hail:hails,hailed,hailing:x|\
+defend:defends,defended,defending:x|justify:justifies,justified,justifying:x|\
+recount:recounts,recounted,recounting:x|predict:predicts,predicted,predicting:x|\
+frame:frames,framed,framing:x|advise:advises,advised,advising:x|\
+pressure:pressures,pressured,pressuring:x|lobby:lobbies,lobbied,lobbying:x|\
+entreat:entreats,entreated,entreating:x|implore:implores,implored,imploring:x|\
+beseech:beseeches,beseeched,beseeching:x|exhort:exhorts,exhorted,exhorting:x|\
+petition:petitions,petitioned,petitioning:x|appeal to:appeals to,appealed to,appealing to:x|";
+
+/// Predicative adjectives that are cues after a copula ("has been critical of",
+/// "is eager to"): `phrase:phrase:class`, looked up like multi-word verbs.
+const CUE_ADJECTIVES: &str = "critical of:critical of:x|skeptical of:skeptical of:x|sceptical of:sceptical of:x|wary of:wary of:x|supportive of:supportive of:x|opposed to:opposed to:x|eager to:eager to:x|reluctant to:reluctant to:x|willing to:willing to:x|unwilling to:unwilling to:x|determined to:determined to:x|confident that:confident that:b|convinced that:convinced that:b|concerned about:concerned about:x|concerned that:concerned that:b|worried about:worried about:x|unhappy with:unhappy with:x|angry at:angry at:x|angry about:angry about:x|furious at:furious at:x|proud of:proud of:x|open to:open to:x|hopeful that:hopeful that:b|optimistic about:optimistic about:x|pessimistic about:pessimistic about:x|dismissive of:dismissive of:x|adamant that:adamant that:s|aware that:aware that:b|sure that:sure that:b|certain that:certain that:b|doubtful that:doubtful that:b|happy with:happy with:x|satisfied with:satisfied with:x|frustrated with:frustrated with:x|disappointed with:disappointed with:x|disappointed in:disappointed in:x|upset about:upset about:x|vocal about:vocal about:x|in favor of:in favor of:x|in favour of:in favour of:x";
 
 /// Cue forms that are often nouns ("the claims", "his plans"): these need verbal context.
 const NOUN_LIKE_FORMS: &[&str] = &[
@@ -191,6 +253,41 @@ const NOUN_LIKE_FORMS: &[&str] = &[
     "vows",
     "pledges",
     "wishes",
+    "email",
+    "emails",
+    "rule",
+    "rules",
+    "ruling",
+    "credit",
+    "credits",
+    "insult",
+    "insults",
+    "echo",
+    "echoes",
+    "signal",
+    "signals",
+    "outline",
+    "outlines",
+    "distance",
+    "advocate",
+    "advocates",
+    "knock",
+    "knocks",
+    "frame",
+    "frames",
+    "petition",
+    "petitions",
+    "lobby",
+    "pressure",
+    "promise",
+    "forecast",
+    "forecasts",
+    "utter",
+    "embrace",
+    "defend",
+    "defends",
+    "celebrate",
+    "salute",
 ];
 
 /// One cue verb form.
@@ -206,7 +303,7 @@ pub struct CueVerb {
 
 static CUES: Lazy<HashMap<String, CueVerb>> = Lazy::new(|| {
     let mut m = HashMap::new();
-    for entry in CUE_VERBS.split('|') {
+    for entry in CUE_VERBS.split('|').chain(CUE_ADJECTIVES.split('|')) {
         let mut parts = entry.split(':');
         let (Some(lemma), Some(forms), Some(class)) = (parts.next(), parts.next(), parts.next())
         else {
@@ -237,6 +334,13 @@ static CUES: Lazy<HashMap<String, CueVerb>> = Lazy::new(|| {
 /// are looked up with a space between the words.
 pub fn cue_verb(form: &str) -> Option<CueVerb> {
     CUES.get(form).copied()
+}
+
+/// True for predicative-adjective cues ("critical of"), which follow a copula.
+pub fn adjective_cue(lemma: &str) -> bool {
+    CUE_ADJECTIVES
+        .split('|')
+        .any(|e| e.split(':').next() == Some(lemma))
 }
 
 /// Manner-of-speaking verbs that are cues only next to a quotation ("Trump barked").

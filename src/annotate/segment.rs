@@ -277,7 +277,11 @@ fn split_sentences(a: &mut Analysis, s: usize, e: usize, pi: usize) {
             let prev_abbrev = t.is(".")
                 && i > s
                 && (ABBREVIATIONS.contains(&a.tokens[i - 1].lower.as_str())
-                    || (a.tokens[i - 1].text.chars().count() == 1 && a.tokens[i - 1].is_cap()))
+                    || (a.tokens[i - 1].text.chars().count() == 1 && a.tokens[i - 1].is_cap())
+                    || a.tokens[i - 1]
+                        .text
+                        .rsplit_once('-')
+                        .is_some_and(|(_, x)| x.chars().count() == 1))
                 && a.tokens[i - 1].end == t.start;
             boundary = match next {
                 None => true,

@@ -28,6 +28,9 @@ pub struct Args {
     /// Print up to N missed / spurious content spans per document (error analysis).
     #[arg(long, default_value_t = 0)]
     pub show_errors: usize,
+    /// Write the predictions as brat standoff (NAME.ann next to a copy of NAME.txt) into this directory.
+    #[arg(long, value_name = "DIR")]
+    pub write_pred: Option<PathBuf>,
 }
 
 /// Runs the subcommand.
@@ -41,6 +44,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
     if let Some(n) = args.limit {
         pairs.truncate(n);
+    }
+    if let Some(dir) = &args.write_pred {
+        std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
     }
     let annotator = Annotator::rules_only();
     let mut total = score::DocScore::default();
@@ -72,6 +78,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         let ex = annotator.annotate(&doc);
         let d = score::score(&ann, &ex);
         total.add(&d);
+        if let Some(dir) = &args.write_pred {
+            write_pred(dir, &p.text, &doc, &ex)?;
+        }
         if args.show_errors > 0 {
             show_errors(&doc, &ann, &ex, args.show_errors);
         }
@@ -124,6 +133,25 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         );
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Writes one document's predicted attributions as brat standoff.
+fn write_pred(
+    dir: &std::path::Path,
+    text: &std::path::Path,
+    doc: &stancegraph::Document,
+    ex: &stancegraph::Extraction,
+) -> anyhow::Result<()> {
+    let stem = text
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("document");
+    let ann = score::to_brat(doc, &score::predicted(ex));
+    let path = dir.join(format!("{stem}.ann"));
+    std::fs::write(&path, ann).with_context(|| format!("writing {}", path.display()))?;
+    let copy = dir.join(format!("{stem}.txt"));
+    std::fs::write(&copy, &doc.text).with_context(|| format!("writing {}", copy.display()))?;
+    Ok(())
 }
 
 fn show_errors(

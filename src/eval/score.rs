@@ -44,6 +44,40 @@ pub fn predicted(ex: &Extraction) -> Vec<Predicted> {
     out
 }
 
+/// Renders predicted attributions as brat standoff in PolNeAR's layout
+/// (`T` spans for Source, Cue and Content, an `Attribution` trigger on the cue
+/// and one `E` event per prediction), so they can be opened in brat next to
+/// the gold or compared by other tools.
+pub fn to_brat(doc: &crate::Document, pred: &[Predicted]) -> String {
+    use std::fmt::Write;
+    let mut out = String::new();
+    let mut t = 0usize;
+    let mut span = |out: &mut String, label: &str, (s, e): (usize, usize)| -> String {
+        t += 1;
+        let text = doc.slice(s, e).replace(['\n', '\r'], " ");
+        let _ = writeln!(out, "T{t}\t{label} {s} {e}\t{text}");
+        format!("T{t}")
+    };
+    for (i, p) in pred.iter().enumerate() {
+        let content = span(&mut out, "Content", p.content);
+        let mut event = String::new();
+        if let Some(c) = p.cue {
+            let cue = span(&mut out, "Cue", c);
+            let trigger = span(&mut out, "Attribution", c);
+            let _ = write!(event, "E{}\tAttribution:{trigger} Cue:{cue}", i + 1);
+        } else {
+            let trigger = span(&mut out, "Attribution", p.content);
+            let _ = write!(event, "E{}\tAttribution:{trigger}", i + 1);
+        }
+        if let Some(s) = p.source {
+            let source = span(&mut out, "Source", s);
+            let _ = write!(event, " Source:{source}");
+        }
+        let _ = writeln!(out, "{event} Content:{content}");
+    }
+    out
+}
+
 /// Counts for one span type.
 #[derive(Debug, Clone, Copy, Default, Serialize, PartialEq)]
 pub struct Counts {
