@@ -117,9 +117,6 @@ fn drop_nested(a: &Analysis, claims: &mut Vec<ClaimDraft>) {
     // "while Cruz said", "who said") is not nested: it ends the outer content
     let boundary = |c: &ClaimDraft| -> Option<usize> {
         let (s0, _) = c.source?;
-        if RELATIVES.contains(low(a, s0)) {
-            return Some(s0);
-        }
         let mut b = s0;
         while b > 0 && (lexicon::ADVERBS.contains(low(a, b - 1)) || is_ly_adverb(a, b - 1)) {
             b -= 1;
@@ -393,6 +390,10 @@ fn verbal(a: &Analysis, k: usize, ss: usize, form: &str) -> bool {
                 let pl = p.lower.as_str();
                 if form.ends_with("ing") {
                     if !(p.is(",")
+                        || publishing_verb(a, ss, k).is_some()
+                        || k >= ss + 2
+                            && is_ly_adverb(a, k - 1)
+                            && matches!(low(a, k - 2), "is" | "are" | "was" | "were" | "been")
                         || matches!(
                             pl,
                             "by" | "after"
@@ -473,7 +474,8 @@ fn complement_ok(a: &Analysis, lemma: &str, class: CueClass, after: usize, se: u
     }
     match lemma {
         "call" => {
-            return matches!(n, "for" | "on")
+            return matches!(n, "for" | "on" | "upon")
+                || (after + 1..(after + 7).min(se)).any(|j| a.is_open_quote(j))
                 || nt.is_some_and(|t| t.is_cap() && t.kind == TokKind::Word)
                 || matches!(
                     n,
@@ -614,7 +616,7 @@ fn cue_claim(cx: &mut Ctx, si: usize, k: usize, prior: &[ClaimDraft]) -> Option<
         return None;
     }
     let mut cue_end = k + words;
-    if cv.lemma == "call" && matches!(low(a, cue_end), "for" | "on") {
+    if cv.lemma == "call" && matches!(low(a, cue_end), "for" | "on" | "upon") {
         cue_end += 1;
     }
     let near_quote_before = (k.saturating_sub(6).max(ss)..k).any(|j| a.is_close_quote(j));
@@ -651,11 +653,29 @@ fn cue_claim(cx: &mut Ctx, si: usize, k: usize, prior: &[ClaimDraft]) -> Option<
     let mut source: Option<(usize, usize)> = None;
     let mut inverted = false;
     let mut relative: Option<usize> = None;
+    let mut publish_start: Option<usize> = None;
     let before = if vg > ss { Some(vg - 1) } else { None };
     let prev_is_quote_close = before.is_some_and(|b| {
         a.is_close_quote(b) || (a.tokens[b].is(",") && b > ss && a.is_close_quote(b - 1))
     });
+    let same_sentence_source = || {
+        prior
+            .iter()
+            .rev()
+            .find(|c| {
+                c.cue
+                    .is_some_and(|(cs, _)| cs >= ss && cs < vg && a.tok_sent[cs] == si)
+                    && c.source.is_some()
+            })
+            .and_then(|c| c.source)
+    };
     if gerund
+        && before.is_some_and(|b| a.tokens[b].is(","))
+        && same_sentence_source().is_some()
+    {
+        // "..., he said, adding that ...": the speaker of the clause it continues
+        source = same_sentence_source();
+    } else if gerund
         && before.is_some_and(|b| {
             matches!(
                 low(a, b),
@@ -700,6 +720,13 @@ fn cue_claim(cx: &mut Ctx, si: usize, k: usize, prior: &[ClaimDraft]) -> Option<
         source = first_np(a, ss, vg).filter(|&(s0, e0)| e0 < vg && s0 < e0);
     } else if before.is_some_and(|b| a.tokens[b].is(",")) {
         source = appositive_left(a, ss, vg).or_else(|| appositive_general(a, ss, vg));
+    } else if let Some(p) = gerund
+        .then(|| publishing_verb(a, ss, vg))
+        .flatten()
+    {
+        // "the campaign issued a statement saying ...": the subject of the publishing verb
+        source = np_left(a, ss, p);
+        publish_start = Some(p);
     } else if vg > ss {
         source = np_left(a, ss, vg);
     }
@@ -717,6 +744,33 @@ fn cue_claim(cx: &mut Ctx, si: usize, k: usize, prior: &[ClaimDraft]) -> Option<
     }
     if relative.is_none() {
         source = source.and_then(|(s0, e0)| tidy_source(a, s0, e0));
+    }
+    // a lowercase subject cut out of the middle of a phrase ("spoken with over the
+    // last weeks said") is a parsing error, not a source
+    if let Some((s0, _)) = source {
+        let t = &a.tokens[s0];
+        let w = t.lower.as_str();
+        let plain_lower = t.kind == TokKind::Word
+            && !t.is_cap()
+            && !DETERMINERS.contains(w)
+            && !lexicon::PRONOUNS.contains(w)
+            && !RELATIVES.contains(w)
+            && !lexicon::ROLE_WORDS.contains(w)
+            && !lexicon::ROLE_MODIFIERS.contains(w)
+            && !lexicon::ACTOR_NOUNS.contains(w)
+            && !matches!(
+                w,
+                "some" | "many" | "most" | "several" | "all" | "both" | "few" | "more" | "nearly"
+                    | "about" | "only" | "just" | "other" | "others" | "each" | "every" | "no"
+                    | "none" | "half" | "former" | "top" | "senior" | "local" | "federal"
+            );
+        let mid_phrase = s0 > ss
+            && is_word(a, s0 - 1)
+            && !SUBORDINATORS.contains(low(a, s0 - 1))
+            && !matches!(low(a, s0 - 1), "that" | "because" | "said" | "says");
+        if plain_lower && mid_phrase && !inverted {
+            source = None;
+        }
     }
     // "Clinton herself said": the reflexive belongs to the subject
     if let Some((s0, e0)) = source {
@@ -1014,7 +1068,10 @@ fn cue_claim(cx: &mut Ctx, si: usize, k: usize, prior: &[ClaimDraft]) -> Option<
         kind: ClaimKind::Indirect,
         speaker,
         source,
-        cue: Some((cue_start, cue_end_ext.max(cue_end))),
+        cue: Some((
+            publish_start.unwrap_or(cue_start),
+            cue_end_ext.max(cue_end),
+        )),
         cue_lemma: Some(cv.lemma.to_string()),
         content,
         fragments: vec![],
@@ -1023,6 +1080,95 @@ fn cue_claim(cx: &mut Ctx, si: usize, k: usize, prior: &[ClaimDraft]) -> Option<
         resolution,
         confidence,
     })
+}
+
+/// An all-capitals word of two letters or more ("WASHINGTON", "BAN").
+fn all_caps(a: &Analysis, i: usize) -> bool {
+    let t = &a.tokens[i];
+    t.kind == TokKind::Word
+        && t.text.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && t.text.chars().all(|c| !c.is_lowercase())
+}
+
+/// "issued a statement saying", "posted a video calling": the publishing verb
+/// a few words before a gerund cue at `vg`, whose subject is the source.
+fn publishing_verb(a: &Analysis, ss: usize, vg: usize) -> Option<usize> {
+    let p = (ss + 1..vg).rev().take(8).find(|&j| {
+        matches!(
+            low(a, j),
+            "issued"
+                | "released"
+                | "put"
+                | "sent"
+                | "posted"
+                | "published"
+                | "tweeted"
+                | "wrote"
+                | "signed"
+                | "delivered"
+                | "gave"
+                | "filed"
+                | "launched"
+                | "aired"
+                | "ran"
+                | "unveiled"
+                | "circulated"
+                | "shared"
+                | "issues"
+                | "releases"
+                | "sends"
+                | "posts"
+                | "publishes"
+                | "tweets"
+                | "writes"
+                | "has"
+                | "had"
+        ) && !a.tokens[j].is_cap()
+    })?;
+    // the words between are an object noun phrase ("a statement", "out a letter")
+    let object_ok = (p + 1..vg).all(|j| is_word(a, j) || a.tokens[j].kind == TokKind::Num)
+        && (p + 1..vg).any(|j| {
+            matches!(
+                low(a, j),
+                "statement"
+                    | "statements"
+                    | "letter"
+                    | "letters"
+                    | "tweet"
+                    | "tweets"
+                    | "message"
+                    | "messages"
+                    | "post"
+                    | "video"
+                    | "email"
+                    | "emails"
+                    | "memo"
+                    | "report"
+                    | "release"
+                    | "ad"
+                    | "advertisement"
+                    | "op-ed"
+                    | "note"
+                    | "response"
+                    | "remarks"
+                    | "speech"
+                    | "complaint"
+                    | "lawsuit"
+                    | "brief"
+                    | "filing"
+                    | "petition"
+                    | "resolution"
+                    | "order"
+                    | "ruling"
+                    | "appeal"
+                    | "notice"
+                    | "update"
+                    | "blog"
+                    | "column"
+                    | "editorial"
+            )
+        });
+    (object_ok && !matches!(low(a, p), "has" | "had")).then_some(p)
 }
 
 /// Normalises a subject span to the usual annotation convention: no leading
@@ -1060,6 +1206,38 @@ fn tidy_source(a: &Analysis, s: usize, e: usize) -> Option<(usize, usize)> {
             }
         }
         break;
+    }
+    // a dateline or headline before the subject: "WASHINGTON (Reuters) - X",
+    // "RUSSIANS SPARED FULL BAN The committee", "8:38PM Rubio"
+    if let Some(d) = (s..e).find(|&j| {
+        (a.tokens[j].is("-") || a.tokens[j].is("\u{2014}") || a.tokens[j].is("--"))
+            && j > s
+            && a.tokens[j - 1].end < a.tokens[j].start
+            && (a.tokens[j - 1].is(")") || all_caps(a, j - 1))
+    }) {
+        if d + 1 < e {
+            s = d + 1;
+        }
+    }
+    while s + 1 < e
+        && (s + 2 < e
+            && all_caps(a, s)
+            && all_caps(a, s + 1)
+            && all_caps(a, s + 2)
+            && (s + 3..e).any(|j| !all_caps(a, j))
+            || a.tokens[s].text.ends_with("PM") && a.tokens[s].text.starts_with(|c: char| c.is_ascii_digit())
+            || a.tokens[s].text.ends_with("AM") && a.tokens[s].text.starts_with(|c: char| c.is_ascii_digit())
+            || low(a, s) == "let")
+    {
+        s += 1;
+    }
+    // a reduced relative clause: "something she (denied)": the pronoun
+    if e > s + 1
+        && matches!(low(a, e - 1), "he" | "she" | "they" | "it" | "we" | "i" | "you")
+        && is_word(a, e - 2)
+        && !matches!(low(a, e - 2), "and" | "or" | "nor")
+    {
+        s = e - 1;
     }
     // trailing parenthetical adverbials: "X, however," / "X, in turn,"
     loop {
@@ -1181,6 +1359,8 @@ fn is_name_start(a: &Analysis, i: usize, se: usize) -> bool {
     t.kind == TokKind::Word
         && (t.is_cap()
             || DETERMINERS.contains(t.lower.as_str())
+            || lexicon::ROLE_WORDS.contains(t.lower.as_str())
+            || lexicon::ROLE_MODIFIERS.contains(t.lower.as_str())
             || matches!(t.lower.as_str(), "he" | "she" | "they" | "we" | "i" | "it"))
         && t.lower != "that"
 }
@@ -1203,6 +1383,19 @@ fn inverted_subject(a: &Analysis, i: usize, se: usize) -> Option<(usize, usize)>
         return None;
     }
     let (s, e) = np_right(a, i, se);
+    // the name part (before any appositive) is a plain noun phrase, not a clause
+    let head_end = (s..e).find(|&j| a.tokens[j].is(",")).unwrap_or(e);
+    if head_end - s > 8
+        || (s..head_end).any(|j| {
+            let w = low(a, j);
+            AUXILIARIES.contains(w)
+                || matches!(w, "is" | "are" | "was" | "were" | "has" | "have" | "had")
+                || lexicon::cue_verb(w).is_some() && !a.tokens[j].is_cap()
+                || np_stop(a, j) && !a.tokens[j].is(".")
+        })
+    {
+        return None;
+    }
     let mut end = e;
     while end < se && (a.tokens[end].is(",") || a.tokens[end].is(")")) {
         end += 1;

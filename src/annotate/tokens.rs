@@ -182,6 +182,21 @@ pub fn tokenize(chars: &[char], from: usize, to: usize) -> Vec<Token> {
             continue;
         }
         if is_quote_char(c) {
+            // three apostrophes closing a single quote inside a double one
+            // (NYT style: ...,''' he said): the single quote closes first;
+            // when opening, the double quote opens first
+            if c == '\'' && i + 2 < to && chars[i + 1] == c && chars[i + 2] == c {
+                let closing = i > 0 && !chars[i - 1].is_whitespace();
+                if closing {
+                    push(&mut out, i, i + 1, TokKind::Quote);
+                    push(&mut out, i + 1, i + 3, TokKind::Quote);
+                } else {
+                    push(&mut out, i, i + 2, TokKind::Quote);
+                    push(&mut out, i + 2, i + 3, TokKind::Quote);
+                }
+                i += 3;
+                continue;
+            }
             // `''` and `` `` `` as one double quote
             if (c == '\'' || c == '`') && i + 1 < to && chars[i + 1] == c {
                 push(&mut out, i, i + 2, TokKind::Quote);
