@@ -63,6 +63,9 @@ pub fn find(a: &Analysis, mentions: &mut Vec<RawMention>, actors: &mut Actors) -
             continue;
         }
         let (ss, se) = (s.tok_start, s.tok_end);
+        if let Some(c) = in_document(&mut cx, si) {
+            claims.push(c);
+        }
         if let Some(mut c) = headline_colon(a, si) {
             if let Some((s0, e0)) = c.source {
                 let (sp, res) = resolve_source(&mut cx, s0, e0, None, si);
@@ -120,6 +123,34 @@ fn drop_nested(a: &Analysis, claims: &mut Vec<ClaimDraft>) {
         let mut b = s0;
         while b > 0 && (lexicon::ADVERBS.contains(low(a, b - 1)) || is_ly_adverb(a, b - 1)) {
             b -= 1;
+        }
+        // "Although he acknowledged X, he maintained Y": the main clause after the
+        // comma closing a sentence-initial subordinate clause
+        let ss = a.sentences[a.tok_sent[s0]].tok_start;
+        let first = (ss..s0).find(|&j| is_word(a, j));
+        if b > 0
+            && a.tokens[b - 1].is(",")
+            && first.is_some_and(|f| {
+                matches!(
+                    low(a, f),
+                    "although"
+                        | "though"
+                        | "while"
+                        | "when"
+                        | "if"
+                        | "because"
+                        | "as"
+                        | "after"
+                        | "before"
+                        | "since"
+                        | "until"
+                        | "whereas"
+                        | "unless"
+                        | "once"
+                )
+            })
+        {
+            return Some(b - 1);
         }
         (b > 0
             && (matches!(
@@ -417,6 +448,7 @@ fn verbal(a: &Analysis, k: usize, ss: usize, form: &str) -> bool {
                 } else if p.kind != TokKind::Word && !(p.kind == TokKind::Quote || p.is(",")) {
                     return false;
                 } else if pl.ends_with('s')
+                    && form.ends_with('s')
                     && !p.is_cap()
                     && !matches!(
                         pl,
@@ -498,9 +530,9 @@ fn complement_ok(a: &Analysis, lemma: &str, class: CueClass, after: usize, se: u
                 && n != "how"
                 && nt.is_some_and(|t| t.kind == TokKind::Word || t.kind == TokKind::Quote)
         }
-        "find" | "know" | "understand" | "consider" | "indicate" | "reveal" | "realise"
-        | "respond" | "reply" | "state" | "continue" | "agree" | "mention" | "repeat"
-        | "charge" | "recall" | "conclude" | "estimate" | "expect" | "doubt" | "suspect" => {
+        "know" | "understand" | "consider" | "realise" | "respond" | "reply" | "state"
+        | "continue" | "agree" | "mention" | "repeat" | "charge" | "recall" | "conclude"
+        | "estimate" | "expect" | "doubt" | "suspect" => {
             let ends = nt.is_none_or(|t| t.is_final()) || after >= se;
             let speechy = matches!(
                 lemma,
@@ -550,7 +582,15 @@ fn complement_ok(a: &Analysis, lemma: &str, class: CueClass, after: usize, se: u
             }
             false
         }
-        CueClass::Evidence => n == "that" || quote_next,
+        // "a study found the nominee garnered ...", "the poll shows Clinton ahead"
+        CueClass::Evidence => {
+            n == "that"
+                || quote_next
+                || nt.is_none_or(|t| t.is_final())
+                || nt.is_some_and(|t| t.kind == TokKind::Word || t.kind == TokKind::Num)
+                    && !lexicon::PREPOSITIONS.contains(n)
+                    && !matches!(n, "out" | "up" | "off" | "how" | "what" | "and" | "or")
+        }
         CueClass::Thought => {
             n == "that"
                 || quote_next
@@ -608,6 +648,9 @@ fn cue_claim(cx: &mut Ctx, si: usize, k: usize, prior: &[ClaimDraft]) -> Option<
     let form = a.tokens[k].lower.clone();
     if a.tokens[k].is_cap() && !super::mentions::sentence_initial(a, k) && !title_case(a, ss, se) {
         return None;
+    }
+    if let Some(c) = passive_claim(cx, si, k, words, &cv) {
+        return Some(c);
     }
     if !verbal(a, k, ss, &form) {
         return None;
@@ -669,10 +712,7 @@ fn cue_claim(cx: &mut Ctx, si: usize, k: usize, prior: &[ClaimDraft]) -> Option<
             })
             .and_then(|c| c.source)
     };
-    if gerund
-        && before.is_some_and(|b| a.tokens[b].is(","))
-        && same_sentence_source().is_some()
-    {
+    if gerund && before.is_some_and(|b| a.tokens[b].is(",")) && same_sentence_source().is_some() {
         // "..., he said, adding that ...": the speaker of the clause it continues
         source = same_sentence_source();
     } else if gerund
@@ -720,10 +760,7 @@ fn cue_claim(cx: &mut Ctx, si: usize, k: usize, prior: &[ClaimDraft]) -> Option<
         source = first_np(a, ss, vg).filter(|&(s0, e0)| e0 < vg && s0 < e0);
     } else if before.is_some_and(|b| a.tokens[b].is(",")) {
         source = appositive_left(a, ss, vg).or_else(|| appositive_general(a, ss, vg));
-    } else if let Some(p) = gerund
-        .then(|| publishing_verb(a, ss, vg))
-        .flatten()
-    {
+    } else if let Some(p) = gerund.then(|| publishing_verb(a, ss, vg)).flatten() {
         // "the campaign issued a statement saying ...": the subject of the publishing verb
         source = np_left(a, ss, p);
         publish_start = Some(p);
@@ -760,9 +797,30 @@ fn cue_claim(cx: &mut Ctx, si: usize, k: usize, prior: &[ClaimDraft]) -> Option<
             && !lexicon::ACTOR_NOUNS.contains(w)
             && !matches!(
                 w,
-                "some" | "many" | "most" | "several" | "all" | "both" | "few" | "more" | "nearly"
-                    | "about" | "only" | "just" | "other" | "others" | "each" | "every" | "no"
-                    | "none" | "half" | "former" | "top" | "senior" | "local" | "federal"
+                "some"
+                    | "many"
+                    | "most"
+                    | "several"
+                    | "all"
+                    | "both"
+                    | "few"
+                    | "more"
+                    | "nearly"
+                    | "about"
+                    | "only"
+                    | "just"
+                    | "other"
+                    | "others"
+                    | "each"
+                    | "every"
+                    | "no"
+                    | "none"
+                    | "half"
+                    | "former"
+                    | "top"
+                    | "senior"
+                    | "local"
+                    | "federal"
             );
         let mid_phrase = s0 > ss
             && is_word(a, s0 - 1)
@@ -969,10 +1027,12 @@ fn cue_claim(cx: &mut Ctx, si: usize, k: usize, prior: &[ClaimDraft]) -> Option<
         } else {
             source.map(|s| s.0).unwrap_or(vg)
         };
+        let final_evidence = cv.class == CueClass::Evidence && after >= end;
         if matches!(
             cv.class,
             CueClass::Intent | CueClass::Evidence | CueClass::Stance
-        ) {
+        ) && !final_evidence
+        {
             return None;
         }
         let mut b = anchor;
@@ -1038,6 +1098,20 @@ fn cue_claim(cx: &mut Ctx, si: usize, k: usize, prior: &[ClaimDraft]) -> Option<
                 || e0 < vg && a.tokens[e0].is(",")
                 || s0 + 1 < e0 && a.tokens[last].lower == "'s"
                 || gerund
+                || low(a, cue_end) == "that"
+                || matches!(
+                    t.lower.as_str(),
+                    "both"
+                        | "all"
+                        | "many"
+                        | "some"
+                        | "most"
+                        | "few"
+                        | "several"
+                        | "others"
+                        | "each"
+                )
+                || t.lower.ends_with('s') && !t.lower.ends_with("ss") && !form.ends_with('s')
         });
         if source.is_none() || !(has_aux || subj_ok) {
             return None;
@@ -1068,10 +1142,7 @@ fn cue_claim(cx: &mut Ctx, si: usize, k: usize, prior: &[ClaimDraft]) -> Option<
         kind: ClaimKind::Indirect,
         speaker,
         source,
-        cue: Some((
-            publish_start.unwrap_or(cue_start),
-            cue_end_ext.max(cue_end),
-        )),
+        cue: Some((publish_start.unwrap_or(cue_start), cue_end_ext.max(cue_end))),
         cue_lemma: Some(cv.lemma.to_string()),
         content,
         fragments: vec![],
@@ -1088,6 +1159,131 @@ fn all_caps(a: &Analysis, i: usize) -> bool {
     t.kind == TokKind::Word
         && t.text.chars().filter(|c| c.is_alphabetic()).count() >= 2
         && t.text.chars().all(|c| !c.is_lowercase())
+}
+
+/// A passive cue with its agent: "the bill, opposed by House Republicans,",
+/// "Trump was attacked by Clinton for ...": the agent after "by" is the source
+/// and the noun phrase the verb is predicated of is the content.
+fn passive_claim(
+    cx: &mut Ctx,
+    si: usize,
+    k: usize,
+    words: usize,
+    cv: &lexicon::CueVerb,
+) -> Option<ClaimDraft> {
+    let a = cx.a;
+    let sent = &a.sentences[si];
+    let (ss, se) = (sent.tok_start, sent.tok_end);
+    let form = low(a, k);
+    let participle = form.ends_with("ed")
+        || matches!(
+            form,
+            "written"
+                | "shown"
+                | "seen"
+                | "told"
+                | "thought"
+                | "said"
+                | "known"
+                | "sought"
+                | "found"
+                | "held"
+                | "made"
+                | "given"
+                | "taken"
+                | "backed"
+        );
+    if !participle || k == ss || a.tokens[k].is_cap() {
+        return None;
+    }
+    let mut j = k + words;
+    while j < se && is_ly_adverb(a, j) {
+        j += 1;
+    }
+    if low(a, j) != "by" {
+        return None;
+    }
+    // the agent noun phrase
+    let src_s = j + 1;
+    let mut src_e = src_s;
+    while src_e < se && src_e < src_s + 16 {
+        let t = &a.tokens[src_e];
+        let w = t.lower.as_str();
+        let ok = is_word(a, src_e)
+            && (src_e == src_s || !lexicon::PREPOSITIONS.contains(w) || w == "of")
+            && !(SUBORDINATORS.contains(w) && w != "and")
+            && !RELATIVES.contains(w)
+            && !w.ends_with("ing")
+            || t.lower == "'s"
+            || t.is("-")
+            || t.is("&")
+            || t.is(".") && src_e > src_s && abbreviation_dot(a, src_e, se);
+        if !ok {
+            break;
+        }
+        src_e += 1;
+    }
+    while src_e > src_s && matches!(low(a, src_e - 1), "and" | "of" | "the" | "a") {
+        src_e -= 1;
+    }
+    if src_e == src_s
+        || !a.tokens[src_s].is_cap()
+            && !DETERMINERS.contains(low(a, src_s))
+            && !lexicon::ACTOR_NOUNS.contains(low(a, src_e - 1))
+            && !lexicon::ROLE_WORDS.contains(low(a, src_e - 1))
+    {
+        return None;
+    }
+    // the patient: the noun phrase before the auxiliaries / the comma
+    let mut b = k;
+    while b > ss
+        && (matches!(
+            low(a, b - 1),
+            "is" | "are"
+                | "was"
+                | "were"
+                | "been"
+                | "be"
+                | "being"
+                | "has"
+                | "have"
+                | "had"
+                | "will"
+                | "would"
+        ) || is_ly_adverb(a, b - 1)
+            || ADVERBS.contains(low(a, b - 1)))
+    {
+        b -= 1;
+    }
+    let aux = b < k;
+    let mut c_end = b;
+    while c_end > ss && a.tokens[c_end - 1].is(",") {
+        c_end -= 1;
+    }
+    if !aux && c_end == b {
+        // a reduced relative needs its comma or a noun right before: "a bill opposed by"
+        if !(b > ss && is_word(a, b - 1) && !AUXILIARIES.contains(low(a, b - 1))) {
+            return None;
+        }
+    }
+    let content = np_left(a, ss, c_end)?;
+    if RELATIVES.contains(low(a, content.0)) {
+        return None;
+    }
+    let (speaker, resolution) = resolve_source(cx, src_s, src_e, None, si);
+    Some(ClaimDraft {
+        kind: ClaimKind::Indirect,
+        speaker,
+        source: Some((src_s, src_e)),
+        cue: Some((if aux { b } else { k }, k + words)),
+        cue_lemma: Some(cv.lemma.to_string()),
+        content,
+        fragments: vec![],
+        addressee: None,
+        paragraph: a.tok_para[content.0],
+        resolution,
+        confidence: 0.6,
+    })
 }
 
 /// "issued a statement saying", "posted a video calling": the publishing verb
@@ -1225,15 +1421,20 @@ fn tidy_source(a: &Analysis, s: usize, e: usize) -> Option<(usize, usize)> {
             && all_caps(a, s + 1)
             && all_caps(a, s + 2)
             && (s + 3..e).any(|j| !all_caps(a, j))
-            || a.tokens[s].text.ends_with("PM") && a.tokens[s].text.starts_with(|c: char| c.is_ascii_digit())
-            || a.tokens[s].text.ends_with("AM") && a.tokens[s].text.starts_with(|c: char| c.is_ascii_digit())
+            || a.tokens[s].text.ends_with("PM")
+                && a.tokens[s].text.starts_with(|c: char| c.is_ascii_digit())
+            || a.tokens[s].text.ends_with("AM")
+                && a.tokens[s].text.starts_with(|c: char| c.is_ascii_digit())
             || low(a, s) == "let")
     {
         s += 1;
     }
     // a reduced relative clause: "something she (denied)": the pronoun
     if e > s + 1
-        && matches!(low(a, e - 1), "he" | "she" | "they" | "it" | "we" | "i" | "you")
+        && matches!(
+            low(a, e - 1),
+            "he" | "she" | "they" | "it" | "we" | "i" | "you"
+        )
         && is_word(a, e - 2)
         && !matches!(low(a, e - 2), "and" | "or" | "nor")
     {
@@ -1254,12 +1455,28 @@ fn tidy_source(a: &Analysis, s: usize, e: usize) -> Option<(usize, usize)> {
         let seg = c + 1..end;
         let head = low(a, c + 1);
         let adverbial = seg.len() == 1 && (lead_word(c + 1) || low(a, c + 1) == "too")
-            || seg.len() <= 6
+            || seg.len() <= 12
                 && matches!(
                     head,
-                    "in" | "for" | "without" | "after" | "with" | "like" | "unlike" | "at" | "by"
+                    "in" | "for"
+                        | "without"
+                        | "after"
+                        | "with"
+                        | "like"
+                        | "unlike"
+                        | "at"
+                        | "by"
+                        | "on"
+                        | "during"
+                        | "though"
+                        | "although"
+                        | "while"
+                        | "clad"
                 )
-                && !a.tokens[c + 1].is_cap();
+            || head.ends_with("ing")
+                && head.len() > 4
+                && !a.tokens[c + 1].is_cap()
+                && !lexicon::ROLE_WORDS.contains(head);
         if !adverbial {
             break;
         }
@@ -1729,7 +1946,9 @@ fn appositive_left(a: &Analysis, ss: usize, vg: usize) -> Option<(usize, usize)>
                 || DETERMINERS.contains(low(a, s))
                 || a.tokens[s].kind == TokKind::Num
                 || !a.tokens[s].is_cap()
-                || (s..e).any(|j| low(a, j) == "'s" || low(a, j) == "\u{2019}s"))
+                || (s..e).any(|j| low(a, j) == "'s" || low(a, j) == "\u{2019}s")
+                // a proper name after a role: "the editor of the paper, Le Monde,"
+                || e - s <= 5 && (s..e).all(|j| a.tokens[j].is_cap() || !is_word(a, j)))
     };
     for h in (1..segs.len()).rev() {
         let (hs, he) = segs[h];
@@ -2326,6 +2545,53 @@ fn according_to(cx: &mut Ctx, si: usize, k: usize, _prior: &[ClaimDraft]) -> Opt
         paragraph: a.tok_para[content.0],
         resolution,
         confidence: if speaker.is_some() { 0.85 } else { 0.4 },
+    })
+}
+
+/// "In a Quinnipiac poll released Monday, 45 percent of voters ...": a sentence
+/// opening with "In" and a poll or survey attributes the rest of the sentence
+/// to it.
+fn in_document(cx: &mut Ctx, si: usize) -> Option<ClaimDraft> {
+    let a = cx.a;
+    let sent = &a.sentences[si];
+    let (ss, se) = (sent.tok_start, sent.tok_end);
+    let k = (ss..se).find(|&j| a.tokens[j].kind != TokKind::Quote)?;
+    if low(a, k) != "in"
+        || !matches!(
+            low(a, k + 1),
+            "a" | "an" | "the" | "its" | "their" | "his" | "her"
+        )
+    {
+        return None;
+    }
+    let comma = (k + 2..se.min(k + 20)).find(|&j| a.tokens[j].is(","))?;
+    // polls and surveys: letters, books and videos usually carry their own speaker
+    let doc_noun = |w: &str| matches!(w, "poll" | "polls" | "survey" | "surveys");
+    // the document noun heads the phrase (possibly followed by a participle: "released Monday")
+    let head = (k + 2..comma).find(|&j| doc_noun(low(a, j)))?;
+    if (k + 2..head).any(|j| !is_word(a, j) && !a.tokens[j].is("-") && !a.tokens[j].is("/")) {
+        return None;
+    }
+    let mut end = se;
+    while end > comma + 1 && (a.tokens[end - 1].is_final() || a.tokens[end - 1].is(",")) {
+        end -= 1;
+    }
+    if !(comma + 1..end).any(|j| is_word(a, j)) {
+        return None;
+    }
+    let (speaker, resolution) = resolve_source(cx, k + 1, comma, None, si);
+    Some(ClaimDraft {
+        kind: ClaimKind::Indirect,
+        speaker,
+        source: Some((k + 1, comma)),
+        cue: Some((k, k + 1)),
+        cue_lemma: Some("in".into()),
+        content: (comma + 1, end),
+        fragments: vec![],
+        addressee: None,
+        paragraph: a.tok_para[comma + 1],
+        resolution,
+        confidence: 0.6,
     })
 }
 

@@ -74,7 +74,7 @@ prefer:prefers,preferred,preferring:x|label:labels,labeled,labelled,labeling,lab
 characterise:characterises,characterised,characterising,characterize,characterizes,characterized,characterizing:x|\
 portray:portrays,portrayed,portraying:x|compare:compares,compared,comparing:x|lament:laments,lamented,lamenting:x|\
 decry:decries,decried,decrying:x|denounce:denounces,denounced,denouncing:x|tout:touts,touted,touting:x|\
-champion:champions,championed,championing:x|push:pushes,pushed,pushing:x|\
+champion:champions,championed,championing:x|push:pushes,pushed,pushing:x|push for:pushes for,pushed for,pushing for:x|\
 reiterate:reiterates,reiterated,reiterating:s|echo:echoes,echoed,echoing:s|\
 speculate:speculates,speculated,speculating:s|imply:implies,implied,implying:s|\
 caution:cautions,cautioned,cautioning:s|forecast:forecasts,forecast,forecasting:s|\
@@ -132,11 +132,26 @@ frame:frames,framed,framing:x|advise:advises,advised,advising:x|\
 pressure:pressures,pressured,pressuring:x|lobby:lobbies,lobbied,lobbying:x|\
 entreat:entreats,entreated,entreating:x|implore:implores,implored,imploring:x|\
 beseech:beseeches,beseeched,beseeching:x|exhort:exhorts,exhorted,exhorting:x|\
-petition:petitions,petitioned,petitioning:x|appeal to:appeals to,appealed to,appealing to:x|";
+petition:petitions,petitioned,petitioning:x|appeal to:appeals to,appealed to,appealing to:x|\
+make clear:makes clear,made clear,making clear:s|\
+make it clear:makes it clear,made it clear,making it clear:s|\
+reaffirm:reaffirms,reaffirmed,reaffirming:s|\
+make the case:makes the case,made the case,making the case:s|\
+determine:determines,determined,determining:s|focus on:focuses on,focused on,focusing on:x|\
+name:names,named,naming:x|nominate:nominates,nominated,nominating:x|\
+appoint:appoints,appointed,appointing:x|hire:hires,hired,hiring:x|\
+release:releases,released,releasing:x|issue:issues,issued,issuing:x|sign:signs,signed,signing:x|\
+share:shares,shared,sharing:x|vote for:votes for,voted for,voting for:x|\
+vote against:votes against,voted against,voting against:x|\
+go after:goes after,went after,going after:x|list:lists,listed,listing:x|\
+identify:identifies,identified,identifying:x|authorize:authorizes,authorized,authorizing:x|\
+count on:counts on,counted on,counting on:x|touch on:touches on,touched on,touching on:x|\
+rely on:relies on,relied on,relying on:x|learn:learns,learned,learnt,learning:b|\
+decide:decides,decided,deciding:i|";
 
 /// Predicative adjectives that are cues after a copula ("has been critical of",
 /// "is eager to"): `phrase:phrase:class`, looked up like multi-word verbs.
-const CUE_ADJECTIVES: &str = "critical of:critical of:x|skeptical of:skeptical of:x|sceptical of:sceptical of:x|wary of:wary of:x|supportive of:supportive of:x|opposed to:opposed to:x|eager to:eager to:x|reluctant to:reluctant to:x|willing to:willing to:x|unwilling to:unwilling to:x|determined to:determined to:x|confident that:confident that:b|convinced that:convinced that:b|concerned about:concerned about:x|concerned that:concerned that:b|worried about:worried about:x|unhappy with:unhappy with:x|angry at:angry at:x|angry about:angry about:x|furious at:furious at:x|proud of:proud of:x|open to:open to:x|hopeful that:hopeful that:b|optimistic about:optimistic about:x|pessimistic about:pessimistic about:x|dismissive of:dismissive of:x|adamant that:adamant that:s|aware that:aware that:b|sure that:sure that:b|certain that:certain that:b|doubtful that:doubtful that:b|happy with:happy with:x|satisfied with:satisfied with:x|frustrated with:frustrated with:x|disappointed with:disappointed with:x|disappointed in:disappointed in:x|upset about:upset about:x|vocal about:vocal about:x|in favor of:in favor of:x|in favour of:in favour of:x";
+const CUE_ADJECTIVES: &str = "critical of:critical of:x|skeptical of:skeptical of:x|sceptical of:sceptical of:x|wary of:wary of:x|supportive of:supportive of:x|opposed to:opposed to:x|eager to:eager to:x|reluctant to:reluctant to:x|willing to:willing to:x|unwilling to:unwilling to:x|determined to:determined to:x|confident that:confident that:b|convinced that:convinced that:b|concerned about:concerned about:x|concerned that:concerned that:b|worried about:worried about:x|worried that:worried that:b|unhappy with:unhappy with:x|angry at:angry at:x|angry about:angry about:x|furious at:furious at:x|proud of:proud of:x|open to:open to:x|hopeful that:hopeful that:b|optimistic about:optimistic about:x|pessimistic about:pessimistic about:x|dismissive of:dismissive of:x|adamant that:adamant that:s|aware that:aware that:b|sure that:sure that:b|certain that:certain that:b|doubtful that:doubtful that:b|happy with:happy with:x|satisfied with:satisfied with:x|frustrated with:frustrated with:x|disappointed with:disappointed with:x|disappointed in:disappointed in:x|upset about:upset about:x|vocal about:vocal about:x|in favor of:in favor of:x|in favour of:in favour of:x";
 
 /// Cue forms that are often nouns ("the claims", "his plans"): these need verbal context.
 const NOUN_LIKE_FORMS: &[&str] = &[
@@ -253,6 +268,17 @@ const NOUN_LIKE_FORMS: &[&str] = &[
     "vows",
     "pledges",
     "wishes",
+    "release",
+    "releases",
+    "issue",
+    "issues",
+    "list",
+    "lists",
+    "share",
+    "shares",
+    "name",
+    "names",
+    "hire",
     "email",
     "emails",
     "rule",
@@ -333,8 +359,43 @@ static CUES: Lazy<HashMap<String, CueVerb>> = Lazy::new(|| {
 /// The cue verb with this (lowercase) form, if any. Multi-word forms ("pointed out")
 /// are looked up with a space between the words.
 pub fn cue_verb(form: &str) -> Option<CueVerb> {
+    if WEAK_FORMS.contains(&form) {
+        return None;
+    }
     CUES.get(form).copied()
 }
+
+/// Inflections of cue lemmas that are far more often nouns, adjectives or
+/// participles than reporting verbs in news text ("the state", "a post",
+/// "is expected to", "emails", "a super PAC advising").
+const WEAK_FORMS: &[&str] = &[
+    "advising",
+    "sign",
+    "signs",
+    "signing",
+    "email",
+    "emails",
+    "nominating",
+    "expected",
+    "post",
+    "posts",
+    "states",
+    "attack",
+    "attacks",
+    "encouraging",
+    "feels",
+    "admitting",
+    "hiring",
+    "voting for",
+    "embracing",
+    "maintains",
+    "report",
+    "rules",
+    "celebrating",
+    "intended",
+    "focus on",
+    "find",
+];
 
 /// True for predicative-adjective cues ("critical of"), which follow a copula.
 pub fn adjective_cue(lemma: &str) -> bool {
