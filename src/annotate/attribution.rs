@@ -120,9 +120,30 @@ fn drop_nested(a: &Analysis, claims: &mut Vec<ClaimDraft>) {
     // "while Cruz said", "who said") is not nested: it ends the outer content
     let boundary = |c: &ClaimDraft| -> Option<usize> {
         let (s0, _) = c.source?;
+        // a non-restrictive relative clause ("the terms - which state that ...")
+        if RELATIVES.contains(low(a, s0))
+            && s0 > 0
+            && (a.tokens[s0 - 1].is(",")
+                || a.tokens[s0 - 1].is("-")
+                || a.tokens[s0 - 1].is("\u{2014}")
+                || a.tokens[s0 - 1].is("("))
+        {
+            return Some(s0 - 1);
+        }
         let mut b = s0;
         while b > 0 && (lexicon::ADVERBS.contains(low(a, b - 1)) || is_ly_adverb(a, b - 1)) {
             b -= 1;
+        }
+        // "...: “France is no longer France,” he claimed": the quotation before the
+        // inner speaker is its own content
+        let mut q = b;
+        while q > 0 && a.tokens[q - 1].is(",") {
+            q -= 1;
+        }
+        if q > 0 && a.is_close_quote(q - 1) {
+            if let Some(qi) = a.quote_closed_at(q - 1) {
+                return Some(a.quotes[qi].open);
+            }
         }
         // "Although he acknowledged X, he maintained Y": the main clause after the
         // comma closing a sentence-initial subordinate clause
@@ -204,7 +225,11 @@ fn drop_nested(a: &Analysis, claims: &mut Vec<ClaimDraft>) {
                     .cue
                     .is_some_and(|(os, _)| a.tok_sent[os] == a.tok_sent[cs] && os < cs);
                 let inside = o.content.0 <= cs && cs < o.content.1;
-                if oi == ci || !(reporting && same_sentence_before && inside) {
+                // a relative clause ("X, who calls Y a liar, said ...") ends at its comma
+                let relative_outer = o
+                    .source
+                    .is_some_and(|(os, _)| RELATIVES.contains(low(a, os)));
+                if oi == ci || !(reporting && same_sentence_before && inside) || relative_outer {
                     continue;
                 }
                 match bound {
@@ -406,7 +431,11 @@ fn verbal(a: &Analysis, k: usize, ss: usize, form: &str) -> bool {
         {
             return false;
         }
-        if lexicon::PREPOSITIONS.contains(pl) && !form.ends_with("ing") && pl != "that" {
+        if lexicon::PREPOSITIONS.contains(pl)
+            && !form.ends_with("ing")
+            && pl != "that"
+            && !(pl == "to" && catenative_before(a, ss, k - 1).is_some())
+        {
             return false;
         }
         if pl == "'s" && !form.ends_with("ed") {
@@ -472,6 +501,25 @@ fn verbal(a: &Analysis, k: usize, ss: usize, form: &str) -> bool {
             }
         }
     }
+    // participles modifying a noun: "a program called X", "a firm focused on",
+    // "the newly identified emails"
+    if form.ends_with("ed") || form.ends_with("ing") {
+        let mut p = k;
+        while p > ss && is_ly_adverb(a, p - 1) {
+            p -= 1;
+        }
+        if p < k && p > ss && DETERMINERS.contains(low(a, p - 1)) {
+            return false;
+        }
+        if p == k
+            && k >= ss + 2
+            && is_word(a, k - 1)
+            && !a.tokens[k - 1].is_cap()
+            && matches!(low(a, k - 2), "a" | "an")
+        {
+            return false;
+        }
+    }
     // passive participles: "was told", "is expected" (not "has been saying")
     if let Some(p) = prev {
         if matches!(
@@ -488,6 +536,48 @@ fn verbal(a: &Analysis, k: usize, ss: usize, form: &str) -> bool {
 
 /// Whether the cue verb's class fits what follows it.
 fn complement_ok(a: &Analysis, lemma: &str, class: CueClass, after: usize, se: usize) -> bool {
+    if after < se && a.tokens[after].is(":") {
+        return true;
+    }
+    if complement_here(a, lemma, class, after, se) {
+        return true;
+    }
+    // an adjunct between the verb and its complement: "suggested in a tweet, ...",
+    // "agreed Saturday that", "stated earlier this week that"
+    let mut j = after;
+    if matches!(low(a, j), "in" | "on" | "during" | "at") {
+        j += 1;
+        while j < se && j < after + 7 && is_word(a, j) && low(a, j) != "that" {
+            j += 1;
+        }
+        if j < se && a.tokens[j].is(",") {
+            j += 1;
+        }
+    } else {
+        while j < se
+            && j < after + 4
+            && (lexicon::TIME_WORDS.contains(low(a, j))
+                || matches!(
+                    low(a, j),
+                    "earlier"
+                        | "later"
+                        | "this"
+                        | "last"
+                        | "week"
+                        | "month"
+                        | "year"
+                        | "night"
+                        | "morning"
+                ))
+        {
+            j += 1;
+        }
+    }
+    j > after && j < se && complement_here(a, lemma, class, j, se)
+}
+
+/// Whether the complement starting right at `after` fits the cue verb's class.
+fn complement_here(a: &Analysis, lemma: &str, class: CueClass, after: usize, se: usize) -> bool {
     let n = low(a, after);
     let nt = a.tokens.get(after);
     let quote_next = nt.is_some_and(|t| t.kind == TokKind::Quote)
@@ -507,6 +597,7 @@ fn complement_ok(a: &Analysis, lemma: &str, class: CueClass, after: usize, se: u
     match lemma {
         "call" => {
             return matches!(n, "for" | "on" | "upon")
+                || after > 0 && matches!(low(a, after - 1), "for" | "on" | "upon")
                 || (after + 1..(after + 7).min(se)).any(|j| a.is_open_quote(j))
                 || nt.is_some_and(|t| t.is_cap() && t.kind == TokKind::Word)
                 || matches!(
@@ -531,8 +622,8 @@ fn complement_ok(a: &Analysis, lemma: &str, class: CueClass, after: usize, se: u
                 && nt.is_some_and(|t| t.kind == TokKind::Word || t.kind == TokKind::Quote)
         }
         "know" | "understand" | "consider" | "realise" | "respond" | "reply" | "state"
-        | "continue" | "agree" | "mention" | "repeat" | "charge" | "recall" | "conclude"
-        | "estimate" | "expect" | "doubt" | "suspect" => {
+        | "continue" | "agree" | "mention" | "repeat" | "charge" | "conclude" | "estimate"
+        | "expect" | "doubt" | "suspect" => {
             let ends = nt.is_none_or(|t| t.is_final()) || after >= se;
             let speechy = matches!(
                 lemma,
@@ -557,7 +648,7 @@ fn complement_ok(a: &Analysis, lemma: &str, class: CueClass, after: usize, se: u
                                     || t.kind == TokKind::Word
                                         && DETERMINERS.contains(t.lower.as_str())
                             })))
-                || (lemma == "expect" && n == "to")
+                || (lemma == "expect" && (after..(after + 4).min(se)).any(|j| low(a, j) == "to"))
                 || (lemma == "agree" && n == "to");
         }
         _ => {}
@@ -589,15 +680,29 @@ fn complement_ok(a: &Analysis, lemma: &str, class: CueClass, after: usize, se: u
                 || nt.is_none_or(|t| t.is_final())
                 || nt.is_some_and(|t| t.kind == TokKind::Word || t.kind == TokKind::Num)
                     && !lexicon::PREPOSITIONS.contains(n)
-                    && !matches!(n, "out" | "up" | "off" | "how" | "what" | "and" | "or")
+                    && !matches!(n, "out" | "up" | "off" | "and" | "or")
         }
         CueClass::Thought => {
             n == "that"
                 || quote_next
+                || n == "to"
+                    && a.tokens
+                        .get(after + 1)
+                        .is_some_and(|t| t.kind == TokKind::Word && !t.is_cap())
                 || !lexicon::PREPOSITIONS.contains(n)
                     && nt.is_some_and(|t| t.kind == TokKind::Word || t.kind == TokKind::Quote)
         }
         CueClass::Stance => {
+            // "lamented that ...", "prefer to back ..."
+            if n == "that"
+                || n == "to"
+                    && a.tokens
+                        .get(after + 1)
+                        .is_some_and(|t| t.kind == TokKind::Word && !t.is_cap())
+                    && !matches!(lemma, "compare" | "liken" | "refer to" | "credit")
+            {
+                return true;
+            }
             nt.is_some_and(|t| {
                 t.kind == TokKind::Word || t.kind == TokKind::Quote || t.kind == TokKind::Hashtag
             }) && !matches!(
@@ -646,6 +751,10 @@ fn cue_claim(cx: &mut Ctx, si: usize, k: usize, prior: &[ClaimDraft]) -> Option<
         (lexicon::cue_verb(low(a, k))?, 1)
     };
     let form = a.tokens[k].lower.clone();
+    if words == 1 && lexicon::weak_form(&form) && low(a, k + 1) != "that" && !a.is_open_quote(k + 1)
+    {
+        return None;
+    }
     if a.tokens[k].is_cap() && !super::mentions::sentence_initial(a, k) && !title_case(a, ss, se) {
         return None;
     }
@@ -755,6 +864,21 @@ fn cue_claim(cx: &mut Ctx, si: usize, k: usize, prior: &[ClaimDraft]) -> Option<
         // "CLAUSE, said NAME[, ROLE]."
         source = inverted_subject(a, cue_end, se);
         inverted = true;
+    } else if let Some(c) = before
+        .filter(|&b| low(a, b) == "to")
+        .and_then(|b| catenative_before(a, ss, b))
+    {
+        // "Groberg then went on to explain": the subject of the verb chain
+        let mut v = c;
+        while v > ss
+            && (AUXILIARIES.contains(low(a, v - 1)) && low(a, v - 1) != "to"
+                || ADVERBS.contains(low(a, v - 1))
+                || is_ly_adverb(a, v - 1))
+        {
+            v -= 1;
+        }
+        source = np_left(a, ss, v);
+        publish_start = Some(v);
     } else if before.is_some_and(|b| matches!(low(a, b), "and" | "but" | "then")) {
         // coordinated verb phrase: "The judge rubbed his chin, and then said ..."
         source = first_np(a, ss, vg).filter(|&(s0, e0)| e0 < vg && s0 < e0);
@@ -1098,6 +1222,7 @@ fn cue_claim(cx: &mut Ctx, si: usize, k: usize, prior: &[ClaimDraft]) -> Option<
                 || e0 < vg && a.tokens[e0].is(",")
                 || s0 + 1 < e0 && a.tokens[last].lower == "'s"
                 || gerund
+                || t.is(",")
                 || low(a, cue_end) == "that"
                 || matches!(
                     t.lower.as_str(),
@@ -1123,6 +1248,7 @@ fn cue_claim(cx: &mut Ctx, si: usize, k: usize, prior: &[ClaimDraft]) -> Option<
             if let Some(last) = prior
                 .iter()
                 .rev()
+                .filter(|c| reporting_claim(c))
                 .find(|c| c.speaker.is_some() && c.paragraph + 3 >= a.sentences[si].paragraph)
             {
                 speaker = last.speaker;
@@ -1284,6 +1410,85 @@ fn passive_claim(
         resolution,
         confidence: 0.6,
     })
+}
+
+/// True for claims cued by speech, thought or evidence verbs (or "according
+/// to"), not by stance acts or passives: only these carry a speaker on to the
+/// next uncued quotation.
+fn reporting_claim(c: &ClaimDraft) -> bool {
+    match c.cue_lemma.as_deref() {
+        None | Some("according to") => true,
+        Some(l) => lexicon::cue_verb(l).is_none_or(|v| {
+            matches!(
+                v.class,
+                CueClass::Speech | CueClass::Tell | CueClass::Thought | CueClass::Evidence
+            )
+        }),
+    }
+}
+
+/// The start of a catenative verb before the "to" at `to` ("went on to",
+/// "tried to", "was quick to", "has had to"), when that verb is not a cue itself.
+fn catenative_before(a: &Analysis, ss: usize, to: usize) -> Option<usize> {
+    if to <= ss {
+        return None;
+    }
+    let mut v = to - 1;
+    if matches!(low(a, v), "on" | "out" | "up") && v > ss {
+        v -= 1;
+    }
+    let w = low(a, v);
+    let chain = matches!(
+        w,
+        "went"
+            | "go"
+            | "goes"
+            | "tried"
+            | "try"
+            | "tries"
+            | "trying"
+            | "continued"
+            | "continue"
+            | "continues"
+            | "began"
+            | "begin"
+            | "begins"
+            | "started"
+            | "start"
+            | "starts"
+            | "used"
+            | "appeared"
+            | "appears"
+            | "seemed"
+            | "seems"
+            | "managed"
+            | "helped"
+            | "failed"
+            | "attempted"
+            | "attempts"
+            | "chose"
+            | "choose"
+            | "came"
+            | "going"
+            | "moved"
+            | "rushed"
+            | "hastened"
+            | "quick"
+            | "eager"
+            | "able"
+            | "ready"
+            | "had"
+            | "has"
+            | "have"
+            | "needs"
+            | "need"
+            | "needed"
+            | "got"
+            | "gets"
+            | "stepped"
+            | "stood"
+    );
+    (chain && !a.tokens[v].is_cap()).then_some(v)
 }
 
 /// "issued a statement saying", "posted a video calling": the publishing verb
@@ -2115,6 +2320,14 @@ fn first_np(a: &Analysis, ss: usize, limit: usize) -> Option<(usize, usize)> {
             if lexicon::PREPOSITIONS.contains(head)
                 || SUBORDINATORS.contains(head)
                 || lexicon::FUNCTION_WORDS.contains(head) && !DETERMINERS.contains(head)
+                || (ss..j).any(|i| {
+                    lexicon::TIME_WORDS.contains(low(a, i))
+                        || matches!(
+                            low(a, i),
+                            "ago" | "later" | "earlier" | "years" | "months" | "weeks" | "days"
+                        )
+                })
+                || is_ly_adverb(a, ss)
             {
                 s = j + 1;
             }
@@ -2668,6 +2881,7 @@ fn quote_pass(cx: &mut Ctx, claims: &mut Vec<ClaimDraft>) {
             let prev = claims
                 .iter()
                 .filter(|c| c.content.1 <= qs && c.paragraph < para && c.paragraph + 2 >= para)
+                .filter(|c| reporting_claim(c))
                 .max_by_key(|c| c.content.1)
                 .cloned();
             let last_para_quote_open = para > 0

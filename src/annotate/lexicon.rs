@@ -66,7 +66,7 @@ praise:praises,praised,praising:x|defend:defends,defended,defending:x|accuse:acc
 blame:blames,blamed,blaming:x|attack:attacks,attacked,attacking:x|reject:rejects,rejected,rejecting:x|\
 dismiss:dismisses,dismissed,dismissing:x|question:questions,questioned,questioning:x|slam:slams,slammed,slamming:x|\
 blast:blasts,blasted,blasting:x|welcome:welcomes,welcomed,welcoming:x|condemn:condemns,condemned,condemning:x|\
-applaud:applauds,applauded,applauding:x|cite:cites,cited,citing:x|seek:seeks,sought,seeking:x|\
+applaud:applauds,applauded,applauding:x|cite:cites,cited,citing:x|seek:seeks,sought,seeking:i|\
 offer:offers,offered,offering:x|order:orders,ordered,ordering:x|challenge:challenges,challenged,challenging:x|\
 mock:mocks,mocked,mocking:x|ridicule:ridicules,ridiculed,ridiculing:x|hail:hails,hailed,hailing:x|\
 thank:thanks,thanked,thanking:x|dispute:disputes,disputed,disputing:x|favour:favours,favoured,favouring,favor,favors,favored,favoring:x|\
@@ -93,7 +93,7 @@ highlight:highlights,highlighted,highlighting:x|underscore:underscores,underscor
 invoke:invokes,invoked,invoking:x|bemoan:bemoans,bemoaned,bemoaning:x|\
 assail:assails,assailed,assailing:x|rebuke:rebukes,rebuked,rebuking:x|\
 lambaste:lambastes,lambasted,lambasting:x|deride:derides,derided,deriding:x|\
-liken:likens,likened,likening:x|advocate:advocates,advocated,advocating:x|\
+liken:likens,likened,likening:x|advocate:advocates,advocated,advocating:x|advocate for:advocates for,advocated for,advocating for:x|petition for:petitions for,petitioned for,petitioning for:x|\
 congratulate:congratulates,congratulated,congratulating:x|rip:rips,ripped,ripping:x|\
 envision:envisions,envisioned,envisioning:x|articulate:articulates,articulated,articulating:x|\
 utter:utters,uttered,uttering:x|outline:outlines,outlined,outlining:x|\
@@ -359,15 +359,19 @@ static CUES: Lazy<HashMap<String, CueVerb>> = Lazy::new(|| {
 /// The cue verb with this (lowercase) form, if any. Multi-word forms ("pointed out")
 /// are looked up with a space between the words.
 pub fn cue_verb(form: &str) -> Option<CueVerb> {
-    if WEAK_FORMS.contains(&form) {
-        return None;
-    }
     CUES.get(form).copied()
+}
+
+/// True for cue forms that are cues only with a clear clausal complement
+/// ("which states that ...", not "the states").
+pub fn weak_form(form: &str) -> bool {
+    WEAK_FORMS.contains(&form)
 }
 
 /// Inflections of cue lemmas that are far more often nouns, adjectives or
 /// participles than reporting verbs in news text ("the state", "a post",
-/// "is expected to", "emails", "a super PAC advising").
+/// "is expected to", "emails", "a super PAC advising"); they are cues only
+/// before "that" or a quotation.
 const WEAK_FORMS: &[&str] = &[
     "advising",
     "sign",
