@@ -622,8 +622,8 @@ fn complement_here(a: &Analysis, lemma: &str, class: CueClass, after: usize, se:
                 && nt.is_some_and(|t| t.kind == TokKind::Word || t.kind == TokKind::Quote)
         }
         "know" | "understand" | "consider" | "realise" | "respond" | "reply" | "state"
-        | "continue" | "agree" | "mention" | "repeat" | "charge" | "conclude" | "estimate"
-        | "expect" | "doubt" | "suspect" => {
+        | "continue" | "agree" | "repeat" | "charge" | "conclude" | "estimate" | "expect"
+        | "doubt" | "suspect" => {
             let ends = nt.is_none_or(|t| t.is_final()) || after >= se;
             let speechy = matches!(
                 lemma,
@@ -640,6 +640,13 @@ fn complement_here(a: &Analysis, lemma: &str, class: CueClass, after: usize, se:
             );
             return n == "that"
                 || quote_next
+                || matches!(
+                    lemma,
+                    "know" | "understand" | "realise" | "doubt" | "suspect"
+                ) && matches!(
+                    n,
+                    "it" | "he" | "she" | "they" | "we" | "i" | "there" | "this"
+                )
                 || (speechy
                     && (ends
                         || n == ","
@@ -678,6 +685,7 @@ fn complement_here(a: &Analysis, lemma: &str, class: CueClass, after: usize, se:
             n == "that"
                 || quote_next
                 || nt.is_none_or(|t| t.is_final())
+                || n == "$"
                 || nt.is_some_and(|t| t.kind == TokKind::Word || t.kind == TokKind::Num)
                     && !lexicon::PREPOSITIONS.contains(n)
                     && !matches!(n, "out" | "up" | "off" | "and" | "or")
@@ -1925,6 +1933,12 @@ fn np_stop(a: &Analysis, i: usize) -> bool {
     {
         return false; // "a CNN/ORC poll"
     }
+    if t.is("-")
+        && i > 0
+        && (a.tokens[i - 1].end < t.start || a.tokens.get(i + 1).is_some_and(|n| n.start > t.end))
+    {
+        return true; // a spaced dash ends the phrase: "performance - Mr. Biden"
+    }
     if !(t.kind == TokKind::Word
         || t.kind == TokKind::Num
         || t.kind == TokKind::Hashtag
@@ -2004,7 +2018,9 @@ fn np_left(a: &Analysis, ss: usize, vg: usize) -> Option<(usize, usize)> {
     // "and": keep only between names ("Smith and Jones")
     while s < vg
         && (low(a, s) == "and"
-            || lexicon::PREPOSITIONS.contains(low(a, s)) && !a.tokens[s].is_cap())
+            || lexicon::PREPOSITIONS.contains(low(a, s))
+                && !a.tokens[s].is_cap()
+                && !(low(a, s) == "at" && matches!(low(a, s + 1), "least" | "most")))
     {
         s += 1;
     }
@@ -2235,16 +2251,27 @@ fn appositive_general(a: &Analysis, ss: usize, vg: usize) -> Option<(usize, usiz
         if seg_end == s || seg_end - s > 8 || (s..seg_end).any(|j| np_stop(a, j)) {
             continue;
         }
-        // the rest must not hold a cue or a (long) quote of its own
-        if (s..c1).any(|j| {
-            a.tokens[j].kind == TokKind::Quote
-                && a.quote_opened_at(j)
-                    .is_some_and(|q| a.quotes[q].inner_end > j + 6)
-                || a.tok_depth[j] == 0
-                    && lexicon::cue_verb(low(a, j))
-                        .is_some_and(|c| c.class == CueClass::Speech || c.class == CueClass::Tell)
-                    && !lexicon::noun_like_cue(low(a, j))
-        }) {
+        // the rest must not hold a cue or a (long) quote of its own (a relative
+        // clause may: "X, who said in an interview ..., recalled")
+        let relative_from = (s..c1)
+            .find(|&j| a.tokens[j].is(",") && RELATIVES.contains(low(a, j + 1)))
+            .unwrap_or(c1);
+        let relative_to = (relative_from + 1..c1)
+            .find(|&j| a.tokens[j].is(","))
+            .unwrap_or(relative_from);
+        if (s..c1)
+            .filter(|&j| j < relative_from || j > relative_to)
+            .any(|j| {
+                a.tokens[j].kind == TokKind::Quote
+                    && a.quote_opened_at(j)
+                        .is_some_and(|q| a.quotes[q].inner_end > j + 6)
+                    || a.tok_depth[j] == 0
+                        && lexicon::cue_verb(low(a, j)).is_some_and(|c| {
+                            c.class == CueClass::Speech || c.class == CueClass::Tell
+                        })
+                        && !lexicon::noun_like_cue(low(a, j))
+            })
+        {
             continue;
         }
         if c1 - s > 40 {
@@ -2338,6 +2365,10 @@ fn first_np(a: &Analysis, ss: usize, limit: usize) -> Option<(usize, usize)> {
         s += 1;
     }
     let mut e = s;
+    if s < limit && lexicon::SUBJECT_PRONOUNS.contains(low(a, s)) {
+        // a pronoun is a whole noun phrase: "He shook hands and asked ..."
+        return Some((s, s + 1));
+    }
     while e < limit && !np_stop(a, e) && !ADVERBS.contains(low(a, e)) && e - s < 10 {
         e += 1;
     }

@@ -94,7 +94,7 @@ invoke:invokes,invoked,invoking:x|bemoan:bemoans,bemoaned,bemoaning:x|\
 assail:assails,assailed,assailing:x|rebuke:rebukes,rebuked,rebuking:x|\
 lambaste:lambastes,lambasted,lambasting:x|deride:derides,derided,deriding:x|\
 liken:likens,likened,likening:x|advocate:advocates,advocated,advocating:x|advocate for:advocates for,advocated for,advocating for:x|petition for:petitions for,petitioned for,petitioning for:x|\
-congratulate:congratulates,congratulated,congratulating:x|rip:rips,ripped,ripping:x|\
+congratulate:congratulates,congratulated,congratulating:x|rip:rips,ripped,ripping:x|rip into:rips into,ripped into,ripping into:x|\
 envision:envisions,envisioned,envisioning:x|articulate:articulates,articulated,articulating:x|\
 utter:utters,uttered,uttering:x|outline:outlines,outlined,outlining:x|\
 unveil:unveils,unveiled,unveiling:x|signal:signals,signaled,signalled,signaling,signalling:x|\
