@@ -205,7 +205,14 @@ fn drop_nested(a: &Analysis, claims: &mut Vec<ClaimDraft>) {
             if c.cue_lemma.as_deref() == Some("according to") {
                 return false;
             }
-            let bound = boundary(c);
+            // "X chanted Y, the Tribune reports": a clause-final cue wraps what
+            // precedes it rather than nesting in it
+            let wraps = c.content.1 <= cs;
+            let bound = if wraps {
+                c.source.map(|(s0, _)| s0)
+            } else {
+                boundary(c)
+            };
             let mut nested = false;
             for (oi, o) in claims.iter().enumerate() {
                 let reporting = o
@@ -1160,10 +1167,19 @@ fn cue_claim(cx: &mut Ctx, si: usize, k: usize, prior: &[ClaimDraft]) -> Option<
             source.map(|s| s.0).unwrap_or(vg)
         };
         let final_evidence = cv.class == CueClass::Evidence && after >= end;
+        // "“...,” he vowed": any cue class after a quotation it closes on
+        let quoted = {
+            let mut q = anchor;
+            while q > ss && a.tokens[q - 1].is(",") {
+                q -= 1;
+            }
+            q > ss && a.is_close_quote(q - 1)
+        };
         if matches!(
             cv.class,
             CueClass::Intent | CueClass::Evidence | CueClass::Stance
         ) && !final_evidence
+            && !quoted
         {
             return None;
         }
@@ -1327,7 +1343,13 @@ fn passive_claim(
                 | "taken"
                 | "backed"
         );
-    if !participle || k == ss || a.tokens[k].is_cap() {
+    // acts rather than statements ("the sites listed by X", "named by")
+    let act = matches!(
+        cv.lemma,
+        "list" | "name" | "sign" | "release" | "issue" | "hire" | "appoint" | "nominate" | "identify"
+            | "share" | "authorize" | "post" | "order" | "offer" | "find" | "show"
+    );
+    if !participle || act || k == ss || a.tokens[k].is_cap() {
         return None;
     }
     let mut j = k + words;
@@ -1395,13 +1417,16 @@ fn passive_claim(
         c_end -= 1;
     }
     if !aux && c_end == b {
-        // a reduced relative needs its comma or a noun right before: "a bill opposed by"
-        if !(b > ss && is_word(a, b - 1) && !AUXILIARIES.contains(low(a, b - 1))) {
-            return None;
-        }
+        // a reduced relative needs its comma: "the bill, opposed by House Republicans,"
+        return None;
     }
     let content = np_left(a, ss, c_end)?;
-    if RELATIVES.contains(low(a, content.0)) {
+    // a relative pronoun or an anaphor ("This argument has been dismissed by X")
+    // says nothing on its own
+    if RELATIVES.contains(low(a, content.0))
+        || matches!(low(a, content.0), "this" | "that" | "these" | "those" | "it")
+        || (content.0..content.1).any(|j| lexicon::PREPOSITIONS.contains(low(a, j)) && low(a, j) != "of")
+    {
         return None;
     }
     let (speaker, resolution) = resolve_source(cx, src_s, src_e, None, si);
@@ -1795,6 +1820,47 @@ fn is_name_start(a: &Analysis, i: usize, se: usize) -> bool {
         && t.lower != "that"
 }
 
+/// Whether the "and" at `j` joins two noun phrases of one subject ("union
+/// members and leaders", "Liberal and conservative economists") rather than two
+/// clauses: a short left conjunct with no verb-like word, and no pronoun after.
+fn np_conjunction(a: &Analysis, s: usize, j: usize, vg: usize) -> bool {
+    if j == s || j + 1 >= vg || j - s > 4 {
+        return false;
+    }
+    let next = low(a, j + 1);
+    if lexicon::SUBJECT_PRONOUNS.contains(next) || RELATIVES.contains(next) {
+        return false;
+    }
+    (s..j).all(|i| {
+        let t = &a.tokens[i];
+        let w = t.lower.as_str();
+        t.is_cap()
+            || t.kind == TokKind::Num
+            || DETERMINERS.contains(w)
+            || w == "'s"
+            || w == "\u{2019}s"
+            || !(w.ends_with("ed")
+                || w.ends_with("ing")
+                || lexicon::cue_verb(w).is_some()
+                || AUXILIARIES.contains(w))
+                && !matches!(
+                    w,
+                    "is" | "are"
+                        | "was"
+                        | "were"
+                        | "has"
+                        | "have"
+                        | "had"
+                        | "won"
+                        | "lost"
+                        | "got"
+                        | "took"
+                        | "made"
+                        | "said"
+                )
+    })
+}
+
 /// The subject after a clause-final cue ("..., said Lee Epstein, a professor."):
 /// a name or a role noun phrase that runs to the sentence end or to a comma.
 fn inverted_subject(a: &Analysis, i: usize, se: usize) -> Option<(usize, usize)> {
@@ -2020,9 +2086,54 @@ fn np_left(a: &Analysis, ss: usize, vg: usize) -> Option<(usize, usize)> {
         && (low(a, s) == "and"
             || lexicon::PREPOSITIONS.contains(low(a, s))
                 && !a.tokens[s].is_cap()
-                && !(low(a, s) == "at" && matches!(low(a, s + 1), "least" | "most")))
+                && !(low(a, s) == "at" && matches!(low(a, s + 1), "least" | "most"))
+                && !(matches!(low(a, s), "about" | "around" | "over" | "under")
+                    && s + 1 < vg
+                    && (a.tokens[s + 1].kind == TokKind::Num
+                        || matches!(low(a, s + 1), "half" | "a" | "one" | "two" | "three"))))
     {
         s += 1;
+    }
+    // "More than half of respondents", "as many as three-fourths of them"
+    let quantity = |i: usize| {
+        a.tokens[i].kind == TokKind::Num
+            || matches!(
+                low(a, i),
+                "half"
+                    | "one"
+                    | "two"
+                    | "three"
+                    | "four"
+                    | "five"
+                    | "six"
+                    | "seven"
+                    | "eight"
+                    | "nine"
+                    | "ten"
+                    | "a"
+                    | "twice"
+                    | "nearly"
+                    | "a third"
+                    | "two-thirds"
+            )
+            || low(a, i).contains("-third")
+            || low(a, i).contains("-fourth")
+    };
+    if s >= ss + 2
+        && s < vg
+        && quantity(s)
+        && low(a, s - 1) == "than"
+        && matches!(low(a, s - 2), "more" | "fewer" | "less")
+    {
+        s -= 2;
+    } else if s >= ss + 3
+        && s < vg
+        && quantity(s)
+        && low(a, s - 1) == "as"
+        && matches!(low(a, s - 2), "many" | "much")
+        && low(a, s - 3) == "as"
+    {
+        s -= 3;
     }
     // drop a leading prepositional phrase ("On Tuesday the senator")
     if s < vg {
@@ -2042,6 +2153,7 @@ fn np_left(a: &Analysis, ss: usize, vg: usize) -> Option<(usize, usize)> {
                 && !(j > s
                     && lexicon::ROLE_WORDS.contains(low(a, j - 1))
                     && lexicon::ROLE_WORDS.contains(low(a, j + 1)))
+                && !np_conjunction(a, s, j, vg)
             {
                 cut = Some(j + 1);
             }
