@@ -364,6 +364,9 @@ fn title_case(a: &Analysis, ss: usize, se: usize) -> bool {
 /// Is the cue at `k` verbal in this context?
 #[allow(clippy::if_same_then_else)]
 fn verbal(a: &Analysis, k: usize, ss: usize, form: &str) -> bool {
+    if matches!(low(a, k + 1), "tank" | "tanks" | "piece" | "pieces") {
+        return false; // "think tank", "think piece"
+    }
     let two = format!("{} {}", low(a, k), low(a, k + 1));
     let three = format!("{two} {}", low(a, k + 2));
     if lexicon::cue_verb(&two)
@@ -853,6 +856,10 @@ fn cue_claim(cx: &mut Ctx, si: usize, k: usize, prior: &[ClaimDraft]) -> Option<
         relative = Some(b);
         source = Some((b, b + 1));
     } else if prev_is_quote_close
+        && !(lexicon::SUBJECT_PRONOUNS.contains(low(a, cue_end))
+            && cue_end + 1 < se
+            && is_word(a, cue_end + 1)
+            && appositive_left(a, ss, vg).is_some())
         || before.is_none()
             && is_name_start(a, cue_end, se)
             && !gerund
@@ -1346,8 +1353,22 @@ fn passive_claim(
     // acts rather than statements ("the sites listed by X", "named by")
     let act = matches!(
         cv.lemma,
-        "list" | "name" | "sign" | "release" | "issue" | "hire" | "appoint" | "nominate" | "identify"
-            | "share" | "authorize" | "post" | "order" | "offer" | "find" | "show"
+        "list"
+            | "name"
+            | "sign"
+            | "release"
+            | "issue"
+            | "hire"
+            | "appoint"
+            | "nominate"
+            | "identify"
+            | "share"
+            | "authorize"
+            | "post"
+            | "order"
+            | "offer"
+            | "find"
+            | "show"
     );
     if !participle || act || k == ss || a.tokens[k].is_cap() {
         return None;
@@ -1424,8 +1445,12 @@ fn passive_claim(
     // a relative pronoun or an anaphor ("This argument has been dismissed by X")
     // says nothing on its own
     if RELATIVES.contains(low(a, content.0))
-        || matches!(low(a, content.0), "this" | "that" | "these" | "those" | "it")
-        || (content.0..content.1).any(|j| lexicon::PREPOSITIONS.contains(low(a, j)) && low(a, j) != "of")
+        || matches!(
+            low(a, content.0),
+            "this" | "that" | "these" | "those" | "it"
+        )
+        || (content.0..content.1)
+            .any(|j| lexicon::PREPOSITIONS.contains(low(a, j)) && low(a, j) != "of")
     {
         return None;
     }
@@ -1811,8 +1836,17 @@ fn is_name_start(a: &Analysis, i: usize, se: usize) -> bool {
         return false;
     }
     let t = &a.tokens[i];
+    // "said pollster Frank Luntz", "said retired neurosurgeon Ben Carson"
+    let descriptor = t.kind == TokKind::Word
+        && !t.is_cap()
+        && !lexicon::FUNCTION_WORDS.contains(t.lower.as_str())
+        && (i + 1..(i + 4).min(se)).any(|j| a.tokens[j].is_cap())
+        && (i + 1..(i + 4).min(se))
+            .take_while(|&j| !a.tokens[j].is_cap())
+            .all(|j| is_word(a, j) && !lexicon::FUNCTION_WORDS.contains(low(a, j)));
     t.kind == TokKind::Word
         && (t.is_cap()
+            || descriptor
             || DETERMINERS.contains(t.lower.as_str())
             || lexicon::ROLE_WORDS.contains(t.lower.as_str())
             || lexicon::ROLE_MODIFIERS.contains(t.lower.as_str())
@@ -2048,6 +2082,70 @@ fn np_stop(a: &Analysis, i: usize) -> bool {
             && a.tokens[i - 1].is_cap());
     }
     let w = t.lower.as_str();
+    // common irregular verbs: "speakers took turns urging", "Sanders sent a text saying"
+    if !t.is_cap()
+        && matches!(
+            w,
+            "took"
+                | "went"
+                | "began"
+                | "sent"
+                | "made"
+                | "gave"
+                | "spent"
+                | "came"
+                | "got"
+                | "kept"
+                | "held"
+                | "left"
+                | "brought"
+                | "ran"
+                | "won"
+                | "lost"
+                | "met"
+                | "stood"
+                | "led"
+                | "paid"
+                | "sat"
+                | "struck"
+                | "drew"
+                | "threw"
+                | "chose"
+                | "broke"
+                | "rose"
+                | "fell"
+                | "became"
+                | "fought"
+                | "bought"
+                | "caught"
+                | "heard"
+                | "saw"
+                | "takes"
+                | "goes"
+                | "begins"
+                | "sends"
+                | "makes"
+                | "gives"
+                | "spends"
+                | "comes"
+                | "gets"
+                | "keeps"
+                | "holds"
+                | "leaves"
+                | "brings"
+                | "runs"
+                | "wins"
+                | "meets"
+                | "leads"
+                | "becomes"
+                | "does"
+                | "did"
+                | "has"
+                | "had"
+        )
+    {
+        return true;
+    }
     (SUBORDINATORS.contains(w) && w != "and")
         || RELATIVES.contains(w)
         || (AUXILIARIES.contains(w) && w != "'s")
@@ -2272,6 +2370,10 @@ fn appositive_left(a: &Analysis, ss: usize, vg: usize) -> Option<(usize, usize)>
     // a proper name followed by one or more appositives (role, age, description);
     // the name may follow a clause boundary: "as NAME, ROLE, attacked"
     let appositive = |s: usize, e: usize| {
+        // a relative clause: "Michael Bloomberg, who is thinking about running, said"
+        if e > s && e - s <= 25 && matches!(low(a, s), "who" | "whose" | "which") {
+            return true;
+        }
         e > s
             && e - s <= 14
             && no_stop(s, e)
