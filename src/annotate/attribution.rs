@@ -1873,26 +1873,32 @@ fn np_conjunction(a: &Analysis, s: usize, j: usize, vg: usize) -> bool {
             || DETERMINERS.contains(w)
             || w == "'s"
             || w == "\u{2019}s"
-            || !(w.ends_with("ed")
-                || w.ends_with("ing")
-                || lexicon::cue_verb(w).is_some()
-                || AUXILIARIES.contains(w))
-                && !matches!(
-                    w,
-                    "is" | "are"
-                        | "was"
-                        | "were"
-                        | "has"
-                        | "have"
-                        | "had"
-                        | "won"
-                        | "lost"
-                        | "got"
-                        | "took"
-                        | "made"
-                        | "said"
-                )
+            || !verb_like(w)
     })
+}
+
+/// A word that looks like a verb form: -ed/-ing, a cue, an auxiliary or a
+/// frequent irregular past.
+fn verb_like(w: &str) -> bool {
+    w.ends_with("ed")
+        || w.ends_with("ing")
+        || lexicon::cue_verb(w).is_some()
+        || AUXILIARIES.contains(w)
+        || matches!(
+            w,
+            "is" | "are"
+                | "was"
+                | "were"
+                | "has"
+                | "have"
+                | "had"
+                | "won"
+                | "lost"
+                | "got"
+                | "took"
+                | "made"
+                | "said"
+        )
 }
 
 /// The subject after a clause-final cue ("..., said Lee Epstein, a professor."):
@@ -2503,13 +2509,16 @@ fn headline_colon(a: &Analysis, si: usize) -> Option<ClaimDraft> {
     let para = sent.paragraph;
     let pe = a.para_tok.get(para + 1).copied().unwrap_or(se);
     let headline = para == 0 || pe == 0 || !a.tokens[pe - 1].is_final();
+
     if !headline || !a.tokens[ss].is_cap() {
         return None;
     }
     let c = (ss..se.min(ss + 7)).find(|&j| a.tokens[j].is(":"))?;
     if c == ss
         || (ss..c).any(|j| {
-            !is_word(a, j) && a.tokens[j].lower != "'s" || lexicon::cue_verb(low(a, j)).is_some()
+            !is_word(a, j) && a.tokens[j].lower != "'s"
+                || lexicon::cue_verb(low(a, j)).is_some()
+                    && (!a.tokens[j].is_cap() || title_case(a, ss, se))
         })
     {
         return None;

@@ -388,7 +388,7 @@ fn classify_furniture(text: &str, first: bool, title: Option<&str>) -> Option<Fu
     let last = t.chars().last().unwrap_or(' ');
     let final_punct = matches!(
         last,
-        '.' | '!' | '?' | '"' | '\u{201D}' | '\u{2019}' | ':' | ';' | '…' | ','
+        '.' | '!' | '?' | '"' | '\'' | '\u{201D}' | '\u{2019}' | ':' | ';' | '…' | ','
     );
     let words: Vec<&str> = t.split_whitespace().collect();
     let lower: Vec<String> = words
@@ -445,10 +445,16 @@ fn classify_furniture(text: &str, first: bool, title: Option<&str>) -> Option<Fu
         .iter()
         .filter(|w| lexicon::FUNCTION_WORDS.contains(w.as_str()))
         .count();
-    if words.len() <= 12 && function == 0 && !has_speech {
+    // "Paul Ryan: FBI decision defies explanation" attributes a statement
+    let colon_quote = words
+        .iter()
+        .take(6)
+        .position(|w| w.ends_with(':'))
+        .is_some_and(|i| words.len() >= i + 4 && words[0].starts_with(char::is_uppercase));
+    if words.len() <= 12 && function == 0 && !has_speech && !colon_quote {
         return Some(Furniture::AltText);
     }
-    if words.len() <= 10 && !has_speech {
+    if words.len() <= 10 && !has_speech && !colon_quote {
         return Some(Furniture::Heading);
     }
     None
