@@ -549,6 +549,23 @@ fn complement_ok(a: &Analysis, lemma: &str, class: CueClass, after: usize, se: u
     if after < se && a.tokens[after].is(":") {
         return true;
     }
+    // a parenthetical cue: "The adjustment, they concluded, never happened."
+    if after < se
+        && a.tokens[after].is(",")
+        && matches!(
+            class,
+            CueClass::Speech | CueClass::Thought | CueClass::Evidence
+        )
+        && is_word(a, after + 1)
+    {
+        let mut b = after - 1;
+        while b > 0 && is_word(a, b) && after - b < 8 {
+            b -= 1;
+        }
+        if a.tokens[b].is(",") {
+            return true;
+        }
+    }
     if complement_here(a, lemma, class, after, se) {
         return true;
     }
@@ -608,7 +625,7 @@ fn complement_here(a: &Analysis, lemma: &str, class: CueClass, after: usize, se:
         "call" => {
             return matches!(n, "for" | "on" | "upon")
                 || after > 0 && matches!(low(a, after - 1), "for" | "on" | "upon")
-                || (after + 1..(after + 7).min(se)).any(|j| a.is_open_quote(j))
+                || (after..(after + 7).min(se)).any(|j| a.is_open_quote(j))
                 || nt.is_some_and(|t| t.is_cap() && t.kind == TokKind::Word)
                 || matches!(
                     n,
@@ -650,6 +667,7 @@ fn complement_here(a: &Analysis, lemma: &str, class: CueClass, after: usize, se:
             );
             return n == "that"
                 || quote_next
+                || matches!(lemma, "respond" | "reply") && n == "to"
                 || matches!(
                     lemma,
                     "know" | "understand" | "realise" | "doubt" | "suspect"
@@ -674,6 +692,14 @@ fn complement_here(a: &Analysis, lemma: &str, class: CueClass, after: usize, se:
         CueClass::Intent => {
             // want to / want X to ; refuse to
             if n == "to" || n == "that" {
+                return true;
+            }
+            // "demands Ginsburg resign", "is promising donors", "want East Jerusalem"
+            if !matches!(lemma, "plan" | "intend" | "decide" | "decline" | "refuse")
+                && nt.is_some_and(|t| t.kind == TokKind::Word || t.kind == TokKind::Quote)
+                && !lexicon::PREPOSITIONS.contains(n)
+                && !matches!(n, "and" | "or" | "but" | "up" | "out" | "off" | "back")
+            {
                 return true;
             }
             let mut j = after;

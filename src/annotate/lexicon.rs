@@ -41,7 +41,7 @@ comment:comments,commented,commenting:s|remark:remarks,remarked,remarking:s|reca
 conclude:concludes,concluded,concluding:s|estimate:estimates,estimated,estimating:s|testify:testifies,testified,testifying:s|\
 urge:urges,urged,urging:t|reveal:reveals,revealed,revealing:s|disclose:discloses,disclosed,disclosing:s|\
 mention:mentions,mentioned,mentioning:s|repeat:repeats,repeated,repeating:s|continue:continues,continued,continuing:s|\
-point out:points out,pointed out,pointing out:s|agree:agrees,agreed,agreeing:s|indicate:indicates,indicated,indicating:e|\
+point out:points out,pointed out,pointing out:s|point to:points to,pointed to,pointing to:x|speak of:speaks of,spoke of,speaking of:x|agree:agrees,agreed,agreeing:s|indicate:indicates,indicated,indicating:e|\
 describe:describes,described,describing:s|call:calls,called,calling:s|charge:charges,charged,charging:s|\
 assure:assures,assured,assuring:t|inform:informs,informed,informing:t|\
 believe:believes,believed,believing:b|think:thinks,thought,thinking:b|feel:feels,felt,feeling:b|\
