@@ -488,6 +488,10 @@ fn verbal(a: &Analysis, k: usize, ss: usize, form: &str) -> bool {
                     return false;
                 } else if pl.ends_with('s')
                     && form.ends_with('s')
+                    && !(matches!(
+                        form,
+                        "shows" | "finds" | "suggests" | "indicates" | "reveals"
+                    ) && !matches!(pl, "talks" | "news" | "games"))
                     && !p.is_cap()
                     && !matches!(
                         pl,
@@ -795,7 +799,11 @@ fn cue_claim(cx: &mut Ctx, si: usize, k: usize, prior: &[ClaimDraft]) -> Option<
         (lexicon::cue_verb(low(a, k))?, 1)
     };
     let form = a.tokens[k].lower.clone();
-    if words == 1 && lexicon::weak_form(&form) && low(a, k + 1) != "that" && !a.is_open_quote(k + 1)
+    if words == 1
+        && lexicon::weak_form(&form)
+        && low(a, k + 1) != "that"
+        && !a.is_open_quote(k + 1)
+        && !(k.saturating_sub(8).max(ss)..k).any(|j| a.is_close_quote(j))
     {
         return None;
     }
@@ -1773,6 +1781,23 @@ fn tidy_source(a: &Analysis, s: usize, e: usize) -> Option<(usize, usize)> {
     }
     while e > s && a.tokens[e - 1].kind == TokKind::Quote {
         e -= 1;
+    }
+    if s >= e {
+        return None;
+    }
+    // a subject pronoun is the whole subject: "he had previously disavowed" -> "he"
+    if e > s + 1 && matches!(low(a, s), "he" | "she" | "it" | "they" | "we" | "i") {
+        e = s + 1;
+    }
+    // a prepositional or list phrase is not a source ("in an interview", "including X")
+    let w = low(a, s);
+    if (lexicon::PREPOSITIONS.contains(w)
+        && !a.tokens[s].is_cap()
+        && !(w == "at" && matches!(low(a, s + 1), "least" | "most"))
+        && !(matches!(w, "about" | "around" | "over" | "under") && e > s + 1))
+        || matches!(w, "including" | "no" | "any")
+    {
+        return None;
     }
     (s < e && (s..e).any(|i| is_word(a, i))).then_some((s, e))
 }
