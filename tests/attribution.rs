@@ -312,3 +312,145 @@ fn no_panics_on_polnear_when_available() {
     }
     println!("annotated {n} PolNeAR documents without panics");
 }
+
+/// The source span and cue of the claim whose content contains `needle`.
+fn source_of(ex: &stancegraph::Extraction, needle: &str) -> Option<(String, String)> {
+    ex.claims
+        .iter()
+        .find(|c| c.content.text.contains(needle))
+        .map(|c| {
+            (
+                c.source
+                    .as_ref()
+                    .map(|s| s.text.clone())
+                    .unwrap_or_default(),
+                c.cue.as_ref().map(|s| s.text.clone()).unwrap_or_default(),
+            )
+        })
+}
+
+/// Subject spans follow the news-attribution convention across varied
+/// constructions: appositive chains, clause-final inverted subjects, datelines,
+/// passive agents, verb chains, publishing verbs, coordinated subjects and
+/// evidence verbs without "that".
+#[test]
+fn subject_spans_across_constructions() {
+    let cases: &[(&str, &str, &str)] = &[
+        (
+            "The ferry timetable was cut again. But Ana Ruiz, the harbour master, noted that the winter storms had damaged two piers.",
+            "winter storms",
+            "Ana Ruiz, the harbour master,",
+        ),
+        (
+            "Mark Olsen, chairman of the board of Northfield Partners, the group's funding arm, said the merger would go ahead.",
+            "merger would go ahead",
+            "Mark Olsen, chairman of the board of Northfield Partners, the group's funding arm,",
+        ),
+        (
+            "The toll increase will hit commuters hardest, said Lena Brandvold, a transport economist at Eastbay University.",
+            "toll increase",
+            "Lena Brandvold, a transport economist at Eastbay University",
+        ),
+        (
+            "\"We were never consulted,\" said retired engineer Tom Haskins.",
+            "never consulted",
+            "retired engineer Tom Haskins",
+        ),
+        (
+            "OSLO (Newswire) - The fisheries minister said the quota would be halved.",
+            "quota would be halved",
+            "The fisheries minister",
+        ),
+        (
+            "The proposal, opposed by the dockworkers' union, was shelved in March.",
+            "The proposal",
+            "the dockworkers' union",
+        ),
+        (
+            "Mayor Ellen Park then went on to explain why the budget had to shrink.",
+            "why the budget",
+            "Mayor Ellen Park",
+        ),
+        (
+            "The port authority issued a statement saying that the cranes were safe.",
+            "cranes were safe",
+            "The port authority",
+        ),
+        (
+            "Union members and leaders say the deal is unfair.",
+            "deal is unfair",
+            "Union members and leaders",
+        ),
+        (
+            "A survey by the Coastal Institute found the ferry was losing riders.",
+            "losing riders",
+            "A survey by the Coastal Institute",
+        ),
+        (
+            "More than half of respondents said the bridge should be rebuilt.",
+            "bridge should be rebuilt",
+            "More than half of respondents",
+        ),
+        (
+            "Councillor Joe Marsh (D-Ore.) said the vote was rigged.",
+            "vote was rigged",
+            "Councillor Joe Marsh (D-Ore.)",
+        ),
+    ];
+    let annotator = Annotator::rules_only();
+    let mut failures = vec![];
+    for (text, needle, want) in cases {
+        let ex = annotator.annotate(&doc(text));
+        match source_of(&ex, needle) {
+            Some((src, _)) if src == *want => {}
+            other => failures.push(format!("{text}\n  want source {want:?}, got {other:?}")),
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// Annotation guidelines do not nest attributions: "X said he believes Y" is one
+/// claim, while a coordinated clause with its own speaker stays separate.
+#[test]
+fn reported_clauses_do_not_nest() {
+    let annotator = Annotator::rules_only();
+    let ex = annotator.annotate(&doc(
+        "Mayor Ellen Park said she believes the tunnel will open in May.",
+    ));
+    assert_eq!(ex.claims.len(), 1, "{:?}", ex.claims);
+    assert_eq!(
+        source_of(&ex, "tunnel will open").map(|s| s.0).as_deref(),
+        Some("Mayor Ellen Park")
+    );
+    let ex = annotator.annotate(&doc(
+        "The mayor said the tunnel will open in May, but engineers said the schedule was unrealistic.",
+    ));
+    assert_eq!(
+        source_of(&ex, "schedule was unrealistic")
+            .map(|s| s.0)
+            .as_deref(),
+        Some("engineers")
+    );
+    let outer = ex
+        .claims
+        .iter()
+        .find(|c| c.content.text.contains("tunnel will open"))
+        .expect("outer claim");
+    assert!(
+        !outer.content.text.contains("engineers"),
+        "the first content stops before the second speaker: {:?}",
+        outer.content.text
+    );
+}
+
+/// Headlines of the form "Name: statement" are attributions, not furniture.
+#[test]
+fn headline_colon_is_an_attribution() {
+    let ex = Annotator::rules_only().annotate(&doc(
+        "Ana Ruiz: harbour repairs will take years\n\nThe harbour master spoke on Monday.",
+    ));
+    assert_eq!(
+        source_of(&ex, "harbour repairs").map(|s| s.0).as_deref(),
+        Some("Ana Ruiz")
+    );
+}

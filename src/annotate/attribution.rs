@@ -530,6 +530,7 @@ fn verbal(a: &Analysis, k: usize, ss: usize, form: &str) -> bool {
             && is_word(a, k - 1)
             && !a.tokens[k - 1].is_cap()
             && matches!(low(a, k - 2), "a" | "an")
+            && publishing_verb(a, ss, k).is_none()
         {
             return false;
         }
@@ -1428,6 +1429,11 @@ fn passive_claim(
             || t.lower == "'s"
             || t.is("-")
             || t.is("&")
+            || t.kind == TokKind::Quote
+                && a.tok_quote[src_e].is_none()
+                && src_e > src_s
+                && a.tokens[src_e - 1].end == t.start
+                && a.tokens[src_e - 1].lower.ends_with('s')
             || t.is(".") && src_e > src_s && abbreviation_dot(a, src_e, se);
         if !ok {
             break;

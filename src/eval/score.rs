@@ -296,6 +296,31 @@ mod tests {
     }
 
     #[test]
+    fn predictions_round_trip_through_brat() {
+        let text = "Ana Ruiz said the pier was unsafe.";
+        let doc = crate::Document {
+            id: "t".into(),
+            source: "t".into(),
+            meta: Default::default(),
+            text: text.into(),
+            paragraphs: crate::ingest::paragraphs(text),
+        };
+        let pred = vec![Predicted {
+            source: Some((0, 8)),
+            cue: Some((9, 13)),
+            content: (14, 33),
+        }];
+        let ann = super::super::brat::parse(&to_brat(&doc, &pred));
+        assert_eq!(ann.spans("Source"), vec![(0, 8)]);
+        assert_eq!(ann.spans("Cue"), vec![(9, 13)]);
+        assert_eq!(ann.spans("Content"), vec![(14, 33)]);
+        let g = ann.attributions();
+        assert_eq!(g.len(), 1);
+        assert_eq!(g[0].source, Some((0, 8)));
+        assert_eq!(g[0].content, Some((14, 33)));
+    }
+
+    #[test]
     fn overlap_is_one_to_one() {
         let c = compare(&[(0, 10)], &[(0, 4), (5, 10)]);
         assert_eq!(c.overlap, 1);
