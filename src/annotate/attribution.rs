@@ -800,10 +800,15 @@ fn cue_claim(cx: &mut Ctx, si: usize, k: usize, prior: &[ClaimDraft]) -> Option<
         (lexicon::cue_verb(low(a, k))?, 1)
     };
     let form = a.tokens[k].lower.clone();
-    if words == 1
-        && lexicon::weak_form(&form)
-        && low(a, k + 1) != "that"
-        && !a.is_open_quote(k + 1)
+    let weak = if words == 1 {
+        lexicon::weak_form(&form)
+    } else {
+        lexicon::weak_form(&two)
+    };
+    let after_cue = k + words;
+    if weak
+        && low(a, after_cue) != "that"
+        && !a.is_open_quote(after_cue)
         && !(k.saturating_sub(8).max(ss)..k).any(|j| a.is_close_quote(j))
     {
         return None;
