@@ -488,10 +488,7 @@ fn verbal(a: &Analysis, k: usize, ss: usize, form: &str) -> bool {
                     return false;
                 } else if pl.ends_with('s')
                     && form.ends_with('s')
-                    && !(matches!(
-                        form,
-                        "shows" | "finds" | "suggests" | "indicates" | "reveals"
-                    ) && !matches!(pl, "talks" | "news" | "games"))
+                    && !evidence_after_noun(form, pl)
                     && !p.is_cap()
                     && !matches!(
                         pl,
@@ -1937,6 +1934,15 @@ fn np_conjunction(a: &Analysis, s: usize, j: usize, vg: usize) -> bool {
             || w == "\u{2019}s"
             || !verb_like(w)
     })
+}
+
+/// "Early analysis shows", "the report finds": an evidence verb after a noun
+/// ending in -s is a verb, except in compounds like "talk shows".
+fn evidence_after_noun(form: &str, prev: &str) -> bool {
+    matches!(
+        form,
+        "shows" | "finds" | "suggests" | "indicates" | "reveals"
+    ) && !matches!(prev, "talks" | "news" | "games")
 }
 
 /// A word that looks like a verb form: -ed/-ing, a cue, an auxiliary or a
