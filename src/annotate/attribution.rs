@@ -1799,10 +1799,9 @@ fn tidy_source(a: &Analysis, s: usize, e: usize) -> Option<(usize, usize)> {
     }
     // a prepositional or list phrase is not a source ("in an interview", "including X")
     let w = low(a, s);
-    if (lexicon::PREPOSITIONS.contains(w)
-        && !a.tokens[s].is_cap()
-        && !(w == "at" && matches!(low(a, s + 1), "least" | "most"))
-        && !(matches!(w, "about" | "around" | "over" | "under") && e > s + 1))
+    let quantity_prefix = w == "at" && matches!(low(a, s + 1), "least" | "most")
+        || matches!(w, "about" | "around" | "over" | "under") && e > s + 1;
+    if lexicon::PREPOSITIONS.contains(w) && !a.tokens[s].is_cap() && !quantity_prefix
         || matches!(w, "including" | "no" | "any")
     {
         return None;
