@@ -147,7 +147,22 @@ go after:goes after,went after,going after:x|list:lists,listed,listing:x|\
 identify:identifies,identified,identifying:x|authorize:authorizes,authorized,authorizing:x|\
 count on:counts on,counted on,counting on:x|touch on:touches on,touched on,touching on:x|\
 rely on:relies on,relied on,relying on:x|learn:learns,learned,learnt,learning:b|\
-decide:decides,decided,deciding:i|";
+decide:decides,decided,deciding:i|\
+take issue with:takes issue with,took issue with,taken issue with,taking issue with:x|\
+push back against:pushes back against,pushed back against,pushing back against:x|\
+push back on:pushes back on,pushed back on,pushing back on:x|\
+come out against:comes out against,came out against,coming out against:x|\
+come out for:comes out for,came out for,coming out for:x|\
+double down on:doubles down on,doubled down on,doubling down on:x|\
+call out:calls out,called out,calling out:x|\
+cast doubt on:casts doubt on,cast doubt on,casting doubt on:x|\
+raise questions about:raises questions about,raised questions about,raising questions about:x|\
+raise concerns about:raises concerns about,raised concerns about,raising concerns about:x|\
+stand by:stands by,stood by,standing by:x|\
+back away from:backs away from,backed away from,backing away from:x|\
+speak out against:speaks out against,spoke out against,spoken out against,speaking out against:x|\
+rail at:rails at,railed at,railing at:x|lash out at:lashes out at,lashed out at,lashing out at:x|\
+weigh in on:weighs in on,weighed in on,weighing in on:x|";
 
 /// Predicative adjectives that are cues after a copula ("has been critical of",
 /// "is eager to"): `phrase:phrase:class`, looked up like multi-word verbs.
