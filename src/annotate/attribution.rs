@@ -168,7 +168,8 @@ fn drop_nested(a: &Analysis, claims: &mut Vec<ClaimDraft>) {
                         | "whereas"
                         | "unless"
                         | "once"
-                )
+                ) || low(a, f).ends_with("ed") && a.tokens[f].is_cap()
+                    || low(a, f).ends_with("ing") && a.tokens[f].is_cap()
             })
         {
             return Some(b - 1);
@@ -192,6 +193,7 @@ fn drop_nested(a: &Analysis, claims: &mut Vec<ClaimDraft>) {
                     | "yet"
                     | "so"
                     | ";"
+                    | ":"
                     | "if"
             )))
         .then(|| b - 1)
@@ -208,8 +210,17 @@ fn drop_nested(a: &Analysis, claims: &mut Vec<ClaimDraft>) {
             // "X chanted Y, the Tribune reports": a clause-final cue wraps what
             // precedes it rather than nesting in it
             let wraps = c.content.1 <= cs;
+            // a second cue sharing an earlier subject: "X tweeting that ... and asking"
+            let coordinated = c.source.is_some_and(|(s0, _)| s0 < cs)
+                && cs > 0
+                && matches!(low(a, cs - 1), "and" | ",")
+                && claims
+                    .iter()
+                    .any(|o| o.source == c.source && o.cue.is_some_and(|(os, _)| os < cs));
             let bound = if wraps {
                 c.source.map(|(s0, _)| s0)
+            } else if coordinated {
+                Some(cs - 1)
             } else {
                 boundary(c)
             };
