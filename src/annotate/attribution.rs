@@ -107,7 +107,19 @@ pub fn find(a: &Analysis, mentions: &mut Vec<RawMention>, actors: &mut Actors) -
         finish_kind(a, c);
     }
     nested_pronoun_speakers(&mut cx, &mut out);
-    drop_nested(a, &mut out);
+    let dropped = drop_nested(a, &mut out);
+    // nominal mentions made only for the subjects of dropped claims ("the sites
+    // listed ...") would surface as spurious actors
+    for (s0, e0) in dropped {
+        if out.iter().any(|c| c.source == Some((s0, e0))) {
+            continue;
+        }
+        for m in cx.mentions.iter_mut() {
+            if m.tok_start >= s0 && m.tok_end <= e0 && m.kind == MentionKind::Nominal {
+                m.actor = None;
+            }
+        }
+    }
     out
 }
 
@@ -115,7 +127,7 @@ pub fn find(a: &Analysis, mentions: &mut Vec<RawMention>, actors: &mut Actors) -
 /// believes Y" is one attribution whose content holds "he believes Y". A claim
 /// whose cue lies inside the content of another claim cued in the same
 /// sentence is dropped; the outer claim keeps the whole content.
-fn drop_nested(a: &Analysis, claims: &mut Vec<ClaimDraft>) {
+fn drop_nested(a: &Analysis, claims: &mut Vec<ClaimDraft>) -> Vec<(usize, usize)> {
     // a coordinated or subordinate clause of its own ("..., but officials said",
     // "while Cruz said", "who said") is not nested: it ends the outer content
     let boundary = |c: &ClaimDraft| -> Option<usize> {
@@ -267,11 +279,18 @@ fn drop_nested(a: &Analysis, claims: &mut Vec<ClaimDraft>) {
             claims[oi].content.1 = e;
         }
     }
+    let dropped: Vec<(usize, usize)> = claims
+        .iter()
+        .zip(&inner)
+        .filter(|(_, n)| **n)
+        .filter_map(|(c, _)| c.source)
+        .collect();
     let mut i = 0;
     claims.retain(|_| {
         i += 1;
         !inner[i - 1]
     });
+    dropped
 }
 
 /// "X said that he/they ...": a pronoun subject of a claim nested in another
@@ -638,7 +657,7 @@ fn complement_here(a: &Analysis, lemma: &str, class: CueClass, after: usize, se:
         "call" => {
             return matches!(n, "for" | "on" | "upon")
                 || after > 0 && matches!(low(a, after - 1), "for" | "on" | "upon")
-                || (after..(after + 7).min(se)).any(|j| a.is_open_quote(j))
+                || (after + 1..(after + 7).min(se)).any(|j| a.is_open_quote(j))
                 || nt.is_some_and(|t| t.is_cap() && t.kind == TokKind::Word)
                 || matches!(
                     n,
@@ -1024,6 +1043,26 @@ fn cue_claim(cx: &mut Ctx, si: usize, k: usize, prior: &[ClaimDraft]) -> Option<
             source = None;
         }
     }
+    // naming verbs after an object noun: "a pay offer the company calls 'final'"
+    if let Some((s0, e0)) = source {
+        if matches!(
+            cv.lemma,
+            "call" | "describe" | "dub" | "label" | "characterise"
+        ) {
+            if let Some(j) = (s0 + 2..e0).rev().find(|&j| {
+                matches!(
+                    low(a, j),
+                    "the" | "a" | "an" | "its" | "his" | "her" | "their"
+                ) && is_word(a, j - 1)
+                    && !a.tokens[j - 1].is_cap()
+                    && !lexicon::PREPOSITIONS.contains(low(a, j - 1))
+                    && !DETERMINERS.contains(low(a, j - 1))
+                    && !matches!(low(a, j - 1), "and" | "or" | "of")
+            }) {
+                source = Some((j, e0));
+            }
+        }
+    }
     // "Clinton herself said": the reflexive belongs to the subject
     if let Some((s0, e0)) = source {
         if e0 < k && !inverted && (low(a, e0).ends_with("self") || low(a, e0).ends_with("selves")) {
@@ -1280,13 +1319,6 @@ fn cue_claim(cx: &mut Ctx, si: usize, k: usize, prior: &[ClaimDraft]) -> Option<
             source = None;
         }
     }
-    // ---- speaker
-    let (speaker, mut resolution) = match source {
-        Some((s0, e0)) => resolve_source(cx, s0, e0, relative, si),
-        None => (None, SpeakerResolution::Unknown),
-    };
-    let mut speaker = speaker;
-    let mut confidence = 0.85;
     if lexicon::noun_like_cue(&form) {
         // "a pay offer the company calls": a noun-like cue needs a clear subject or an auxiliary
         let has_aux = (vg..k).any(|j| AUXILIARIES.contains(low(a, j)));
@@ -1321,6 +1353,13 @@ fn cue_claim(cx: &mut Ctx, si: usize, k: usize, prior: &[ClaimDraft]) -> Option<
             return None;
         }
     }
+    // ---- speaker
+    let (speaker, mut resolution) = match source {
+        Some((s0, e0)) => resolve_source(cx, s0, e0, relative, si),
+        None => (None, SpeakerResolution::Unknown),
+    };
+    let mut speaker = speaker;
+    let mut confidence = 0.85;
     if source.is_none() {
         // implied: the last speaker (direct quote content only)
         if a.is_open_quote(content.0) {
