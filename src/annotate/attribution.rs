@@ -1405,6 +1405,67 @@ fn all_caps(a: &Analysis, i: usize) -> bool {
         && t.text.chars().all(|c| !c.is_lowercase())
 }
 
+/// The end of a noun phrase starting at `s`: words accepted by `word_ok` and the
+/// glue inside names ("'s", hyphens, "&", "CNN/ORC", abbreviation dots,
+/// possessive apostrophes), at most `max` tokens.
+fn phrase_end(
+    a: &Analysis,
+    s: usize,
+    se: usize,
+    max: usize,
+    word_ok: impl Fn(usize) -> bool,
+) -> usize {
+    let mut e = s;
+    while e < se && e < s + max {
+        let t = &a.tokens[e];
+        let ok = if is_word(a, e) {
+            word_ok(e)
+        } else {
+            t.lower == "'s"
+                || t.is("-")
+                || t.is("&")
+                || t.is("/") && e + 1 < se && is_word(a, e + 1)
+                || t.kind == TokKind::Quote
+                    && a.tok_quote[e].is_none()
+                    && e > s
+                    && a.tokens[e - 1].end == t.start
+                    && a.tokens[e - 1].lower.ends_with('s')
+                || t.is(".") && e > s && abbreviation_dot(a, e, se)
+        };
+        if !ok {
+            break;
+        }
+        e += 1;
+    }
+    e
+}
+
+/// An indirect claim whose source span `src` is resolved to a speaker here.
+fn sourced_claim(
+    cx: &mut Ctx,
+    si: usize,
+    src: (usize, usize),
+    cue: (usize, usize),
+    lemma: &str,
+    content: (usize, usize),
+    confidence: f32,
+) -> ClaimDraft {
+    let (speaker, resolution) = resolve_source(cx, src.0, src.1, None, si);
+    ClaimDraft {
+        kind: ClaimKind::Indirect,
+        speaker,
+        source: Some(src),
+        cue: Some(cue),
+        cue_lemma: Some(lemma.to_string()),
+        content,
+        fragments: vec![],
+        addressee: None,
+        paragraph: cx.a.tok_para[content.0],
+        resolution,
+        confidence,
+    }
+}
+
 /// A passive cue with its agent: "the bill, opposed by House Republicans,",
 /// "Trump was attacked by Clinton for ...": the agent after "by" is the source
 /// and the noun phrase the verb is predicated of is the content.
@@ -1469,29 +1530,13 @@ fn passive_claim(
     }
     // the agent noun phrase
     let src_s = j + 1;
-    let mut src_e = src_s;
-    while src_e < se && src_e < src_s + 16 {
-        let t = &a.tokens[src_e];
-        let w = t.lower.as_str();
-        let ok = is_word(a, src_e)
-            && (src_e == src_s || !lexicon::PREPOSITIONS.contains(w) || w == "of")
+    let mut src_e = phrase_end(a, src_s, se, 16, |j| {
+        let w = low(a, j);
+        (j == src_s || !lexicon::PREPOSITIONS.contains(w) || w == "of")
             && !(SUBORDINATORS.contains(w) && w != "and")
             && !RELATIVES.contains(w)
             && !w.ends_with("ing")
-            || t.lower == "'s"
-            || t.is("-")
-            || t.is("&")
-            || t.kind == TokKind::Quote
-                && a.tok_quote[src_e].is_none()
-                && src_e > src_s
-                && a.tokens[src_e - 1].end == t.start
-                && a.tokens[src_e - 1].lower.ends_with('s')
-            || t.is(".") && src_e > src_s && abbreviation_dot(a, src_e, se);
-        if !ok {
-            break;
-        }
-        src_e += 1;
-    }
+    });
     while src_e > src_s && matches!(low(a, src_e - 1), "and" | "of" | "the" | "a") {
         src_e -= 1;
     }
@@ -1546,20 +1591,16 @@ fn passive_claim(
     {
         return None;
     }
-    let (speaker, resolution) = resolve_source(cx, src_s, src_e, None, si);
-    Some(ClaimDraft {
-        kind: ClaimKind::Indirect,
-        speaker,
-        source: Some((src_s, src_e)),
-        cue: Some((if aux { b } else { k }, k + words)),
-        cue_lemma: Some(cv.lemma.to_string()),
+    let cue = (if aux { b } else { k }, k + words);
+    Some(sourced_claim(
+        cx,
+        si,
+        (src_s, src_e),
+        cue,
+        cv.lemma,
         content,
-        fragments: vec![],
-        addressee: None,
-        paragraph: a.tok_para[content.0],
-        resolution,
-        confidence: 0.6,
-    })
+        0.6,
+    ))
 }
 
 /// True for claims cued by speech, thought or evidence verbs (or "according
@@ -3039,20 +3080,7 @@ fn according_to(cx: &mut Ctx, si: usize, k: usize, _prior: &[ClaimDraft]) -> Opt
     let sent = &a.sentences[si];
     let (ss, se) = (sent.tok_start, sent.tok_end);
     let src_s = k + 2;
-    let mut src_e = src_s;
-    while src_e < se && src_e < src_s + 30 {
-        let t = &a.tokens[src_e];
-        let ok = is_word(a, src_e)
-            || t.lower == "'s"
-            || t.is("-")
-            || t.is("&")
-            || t.is("/") && src_e + 1 < se && is_word(a, src_e + 1)
-            || t.is(".") && src_e > src_s && abbreviation_dot(a, src_e, se);
-        if !ok || low(a, src_e) == "that" {
-            break;
-        }
-        src_e += 1;
-    }
+    let mut src_e = phrase_end(a, src_s, se, 30, |j| low(a, j) != "that");
     if src_e == src_s {
         return None;
     }
@@ -3116,20 +3144,19 @@ fn according_to(cx: &mut Ctx, si: usize, k: usize, _prior: &[ClaimDraft]) -> Opt
     if !(content.0..content.1).any(|i| is_word(a, i)) {
         return None;
     }
-    let (speaker, resolution) = resolve_source(cx, src_s, src_e, None, si);
-    Some(ClaimDraft {
-        kind: ClaimKind::Indirect,
-        speaker,
-        source: Some((src_s, src_e)),
-        cue: Some((k, k + 2)),
-        cue_lemma: Some("according to".into()),
+    let mut c = sourced_claim(
+        cx,
+        si,
+        (src_s, src_e),
+        (k, k + 2),
+        "according to",
         content,
-        fragments: vec![],
-        addressee: None,
-        paragraph: a.tok_para[content.0],
-        resolution,
-        confidence: if speaker.is_some() { 0.85 } else { 0.4 },
-    })
+        0.85,
+    );
+    if c.speaker.is_none() {
+        c.confidence = 0.4;
+    }
+    Some(c)
 }
 
 /// "In a Quinnipiac poll released Monday, 45 percent of voters ...": a sentence
@@ -3163,20 +3190,15 @@ fn in_document(cx: &mut Ctx, si: usize) -> Option<ClaimDraft> {
     if !(comma + 1..end).any(|j| is_word(a, j)) {
         return None;
     }
-    let (speaker, resolution) = resolve_source(cx, k + 1, comma, None, si);
-    Some(ClaimDraft {
-        kind: ClaimKind::Indirect,
-        speaker,
-        source: Some((k + 1, comma)),
-        cue: Some((k, k + 1)),
-        cue_lemma: Some("in".into()),
-        content: (comma + 1, end),
-        fragments: vec![],
-        addressee: None,
-        paragraph: a.tok_para[comma + 1],
-        resolution,
-        confidence: 0.6,
-    })
+    Some(sourced_claim(
+        cx,
+        si,
+        (k + 1, comma),
+        (k, k + 1),
+        "in",
+        (comma + 1, end),
+        0.6,
+    ))
 }
 
 /// A full stop inside a noun phrase: an abbreviation ("Mr.", "Dennis B. Ross",
