@@ -1532,10 +1532,9 @@ fn passive_claim(
     let src_s = j + 1;
     let mut src_e = phrase_end(a, src_s, se, 16, |j| {
         let w = low(a, j);
-        (j == src_s || !lexicon::PREPOSITIONS.contains(w) || w == "of")
-            && !(SUBORDINATORS.contains(w) && w != "and")
-            && !RELATIVES.contains(w)
-            && !w.ends_with("ing")
+        let clause_word = SUBORDINATORS.contains(w) && w != "and" || RELATIVES.contains(w);
+        let preposition = j != src_s && lexicon::PREPOSITIONS.contains(w) && w != "of";
+        !(clause_word || preposition || w.ends_with("ing"))
     });
     while src_e > src_s && matches!(low(a, src_e - 1), "and" | "of" | "the" | "a") {
         src_e -= 1;
