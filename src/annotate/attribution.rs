@@ -242,15 +242,7 @@ fn drop_nested(a: &Analysis, claims: &mut Vec<ClaimDraft>) -> Vec<(usize, usize)
                     .cue_lemma
                     .as_deref()
                     .and_then(lexicon::cue_verb)
-                    .is_some_and(|v| {
-                        matches!(
-                            v.class,
-                            CueClass::Speech
-                                | CueClass::Tell
-                                | CueClass::Thought
-                                | CueClass::Evidence
-                        )
-                    });
+                    .is_some_and(|v| reporting_class(v.class));
                 let same_sentence_before = o
                     .cue
                     .is_some_and(|(os, _)| a.tok_sent[os] == a.tok_sent[cs] && os < cs);
@@ -1608,13 +1600,17 @@ fn passive_claim(
 fn reporting_claim(c: &ClaimDraft) -> bool {
     match c.cue_lemma.as_deref() {
         None | Some("according to") => true,
-        Some(l) => lexicon::cue_verb(l).is_none_or(|v| {
-            matches!(
-                v.class,
-                CueClass::Speech | CueClass::Tell | CueClass::Thought | CueClass::Evidence
-            )
-        }),
+        Some(l) => lexicon::cue_verb(l).is_none_or(|v| reporting_class(v.class)),
     }
+}
+
+/// Speech, telling, thought and evidence cues report a statement; stance and
+/// intent cues describe an act.
+fn reporting_class(class: CueClass) -> bool {
+    matches!(
+        class,
+        CueClass::Speech | CueClass::Tell | CueClass::Thought | CueClass::Evidence
+    )
 }
 
 /// The start of a catenative verb before the "to" at `to` ("went on to",
@@ -3280,39 +3276,29 @@ fn quote_pass(cx: &mut Ctx, claims: &mut Vec<ClaimDraft>) {
                 && a.quotes
                     .iter()
                     .any(|x| x.paragraph == para - 1 && x.close.is_none() && x.depth == 0);
-            match prev {
+            // a cue-less quote paragraph continues the previous speaker, or stays unknown
+            let (speaker, resolution, confidence) = match prev {
                 Some(p)
                     if qs == para_start
                         && (a.is_open_quote(p.content.0) || last_para_quote_open)
                         && p.speaker.is_some() =>
                 {
-                    ClaimDraft {
-                        kind: ClaimKind::Direct,
-                        speaker: p.speaker,
-                        source: None,
-                        cue: None,
-                        cue_lemma: None,
-                        content: (qs, qe),
-                        fragments: vec![],
-                        addressee: None,
-                        paragraph: para,
-                        resolution: SpeakerResolution::Continued,
-                        confidence: 0.65,
-                    }
+                    (p.speaker, SpeakerResolution::Continued, 0.65)
                 }
-                _ => ClaimDraft {
-                    kind: ClaimKind::Direct,
-                    speaker: None,
-                    source: None,
-                    cue: None,
-                    cue_lemma: None,
-                    content: (qs, qe),
-                    fragments: vec![],
-                    addressee: None,
-                    paragraph: para,
-                    resolution: SpeakerResolution::Unknown,
-                    confidence: 0.3,
-                },
+                _ => (None, SpeakerResolution::Unknown, 0.3),
+            };
+            ClaimDraft {
+                kind: ClaimKind::Direct,
+                speaker,
+                source: None,
+                cue: None,
+                cue_lemma: None,
+                content: (qs, qe),
+                fragments: vec![],
+                addressee: None,
+                paragraph: para,
+                resolution,
+                confidence,
             }
         };
         draft.kind = ClaimKind::Direct;
