@@ -10,22 +10,6 @@ use oxigraph::sparql::{QueryResults, SparqlEvaluator};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-/// Prefixes predeclared in every query.
-const PREFIXES: &[(&str, &str)] = &[
-    ("sg", crate::rdf::vocab::SG_NS),
-    ("sgid", crate::rdf::vocab::ID_NS),
-    ("schema", crate::rdf::vocab::SCHEMA_NS),
-    ("prov", crate::rdf::vocab::PROV_NS),
-    ("org", crate::rdf::vocab::ORG_NS),
-    ("nif", crate::rdf::vocab::NIF_NS),
-    ("itsrdf", crate::rdf::vocab::ITSRDF_NS),
-    ("skos", crate::rdf::vocab::SKOS_NS),
-    ("rdf", crate::rdf::vocab::RDF_NS),
-    ("rdfs", crate::rdf::vocab::RDFS_NS),
-    ("owl", crate::rdf::vocab::OWL_NS),
-    ("xsd", crate::rdf::vocab::XSD_NS),
-];
-
 /// A stancegraph store.
 pub struct Store {
     inner: oxigraph::store::Store,
@@ -127,7 +111,7 @@ impl Store {
     /// default graph as the set union of all graphs.
     pub fn prepare(&self, sparql: &str) -> Result<oxigraph::sparql::PreparedSparqlQuery> {
         let mut evaluator = SparqlEvaluator::new();
-        for (p, ns) in PREFIXES {
+        for (p, ns) in crate::rdf::vocab::PREFIXES {
             evaluator = evaluator
                 .with_prefix(*p, *ns)
                 .map_err(|e| Error::Sparql(e.to_string()))?;
@@ -251,19 +235,11 @@ impl Store {
     ) -> Result<()> {
         use oxigraph::io::RdfSerializer;
         let mut ser = RdfSerializer::from_format(format);
-        for (p, ns) in [
-            ("sg", crate::rdf::vocab::SG_NS),
-            ("sgid", crate::rdf::vocab::ID_NS),
-            ("schema", crate::rdf::vocab::SCHEMA_NS),
-            ("prov", crate::rdf::vocab::PROV_NS),
-            ("org", crate::rdf::vocab::ORG_NS),
-            ("nif", crate::rdf::vocab::NIF_NS),
-            ("itsrdf", crate::rdf::vocab::ITSRDF_NS),
-            ("skos", crate::rdf::vocab::SKOS_NS),
-            ("rdfs", crate::rdf::vocab::RDFS_NS),
-            ("owl", crate::rdf::vocab::OWL_NS),
-            ("xsd", crate::rdf::vocab::XSD_NS),
-        ] {
+        // every namespace but rdf:, which Turtle writes as "a"
+        for &(p, ns) in crate::rdf::vocab::PREFIXES
+            .iter()
+            .filter(|(p, _)| *p != "rdf")
+        {
             ser = ser
                 .with_prefix(p, ns)
                 .map_err(|e| Error::Other(format!("bad prefix {p}: {e}")))?;
