@@ -6,4 +6,5 @@ cd "$here/.."
 "$here/setup.sh" --test
 source "$here/env.sh"
 if [ -x "$here/ci-services.sh" ]; then "$here/ci-services.sh"; fi
-cargo test --locked --no-fail-fast "$@"
+# --release: the tests share the main job's compiled dependencies (RocksDB, candle compile once).
+cargo test --release --locked --no-fail-fast "$@"
