@@ -31,7 +31,8 @@
 //! 2. **Statements** (`sgid:statement/{h}`, `a sg:Stance`): the speaker of
 //!    each member claim toward its argument, `sg:Favour` = agrees,
 //!    `sg:Against` = disagrees (the claim's `sg:assertion`). Claims with a
-//!    stance toward a catalogue target give none: `targets.toml` wins.
+//!    in an article analysed against a target catalogue give none:
+//!    `targets.toml` wins where present.
 //! 3. **Issues** (`sgid:issue/{h}`, `a sg:Issue, sg:Target, skos:Concept`):
 //!    arguments reported in one article that share a core content word, or
 //!    in two articles together, grouped (two arguments or more). Arguments
@@ -362,7 +363,7 @@ fn load_claims(store: &Store) -> Result<Vec<ClaimRec>> {
         }
     }
     for r in store.select(
-        "SELECT DISTINCT ?c WHERE { ?s sg:expressedIn ?c ; sg:target ?t . ?t sg:targetSource \"catalogue\" }",
+        "SELECT DISTINCT ?c WHERE { GRAPH ?g { ?t sg:targetSource \"catalogue\" . ?c sg:proposition ?p } }",
     )? {
         if let Some(c) = r.str("c") {
             if let Some(rec) = by.get_mut(&c) {

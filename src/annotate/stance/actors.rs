@@ -257,7 +257,11 @@ pub fn evaluation_of(c: &ClauseUnit, s: usize, e: usize) -> Option<i8> {
             first - i
         } else if i > last {
             let between = &c.tokens[last + 1..i];
-            if between.len() <= 3 && between.iter().all(|t| LINKS.contains(&t.lower.as_str())) {
+            if between.len() <= 3
+                && between
+                    .iter()
+                    .all(|t| LINKS.contains(&t.lower.as_str()) || t.lower.ends_with("ly"))
+            {
                 i - last
             } else {
                 continue;

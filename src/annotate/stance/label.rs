@@ -16,8 +16,13 @@ use std::collections::BTreeMap;
 const BAD_FIRST: &[&str] = &[
     "that", "which", "who", "whom", "whose", "to", "and", "but", "or", "nor", "so", "because",
     "since", "as", "if", "unless", "when", "while", "whilst", "although", "though", "whether",
-    "than", "of", "for", "with", "by", "from", "at", "in", "on", "into", "saying", "said", "says",
-    "according", "then", "also", "however", "yet",
+    "than", "saying", "said", "says", "according", "then", "also", "however", "yet",
+];
+
+/// Words that open a subordinate clause: long labels are cut before them first.
+const CLAUSE_OPENERS: &[&str] = &[
+    "that", "which", "who", "whom", "whose", "because", "since", "if", "unless", "when", "while",
+    "whilst", "although", "though", "whether", "where", "so", "after", "before", "until",
 ];
 
 /// Words a readable label may not end with.
@@ -26,7 +31,8 @@ const BAD_LAST: &[&str] = &[
     "but", "that", "which", "who", "is", "are", "was", "were", "be", "been", "being", "would",
     "will", "should", "could", "can", "must", "may", "might", "has", "have", "had", "not", "its",
     "their", "his", "her", "our", "my", "your", "this", "these", "those", "as", "than", "very",
-    "into", "about", "because", "if", "so", "do", "does", "did", "no",
+    "into", "about", "because", "if", "so", "do", "does", "did", "no", "less", "least", "most",
+    "such", "own", "other", "every", "each", "any", "some", "both", "more", "only", "just",
 ];
 
 /// Longest label [`clean_label`] produces, in words.
@@ -109,12 +115,11 @@ pub fn clean_label(text_in: &str) -> Option<String> {
     }
     if words.len() > MAX_WORDS {
         // Cut before a function word, as late as possible.
-        let k = (3..=MAX_WORDS)
-            .rev()
-            .find(|&k| {
-                let next = bare(&words[k]);
-                text::is_stop(&next) || BAD_FIRST.contains(&next.as_str())
-            })
+        let before = |pred: &dyn Fn(&str) -> bool| {
+            (3..=MAX_WORDS).rev().find(|&k| pred(&bare(&words[k])))
+        };
+        let k = before(&|w| CLAUSE_OPENERS.contains(&w))
+            .or_else(|| before(&|w| text::is_stop(w) || BAD_FIRST.contains(&w)))
             .unwrap_or(MAX_WORDS);
         words.truncate(k);
     }

@@ -634,16 +634,21 @@ const FACT_VERBS: &[&str] = &[
 ];
 
 /// The clause's sign toward a proposition whose predicate stem is `head`:
-/// a free negation counts unless it negates a fact verb that is not the
-/// proposition's predicate.
+/// 0 (no position) when a negation denies a fact verb that is not the
+/// predicate ("claims to have not *received* a request to block the sites"
+/// neither asserts nor denies blocking), else the clause sign.
 fn sign_toward(c: &ClauseUnit, head: Option<&str>) -> i8 {
-    c.sign.sign_where(|v| {
-        let Some(t) = v.and_then(|i| c.tokens.get(i)) else {
-            return true;
-        };
-        let stem = text::stem(&t.lower);
-        head == Some(stem.as_str()) || !FACT_VERBS.iter().any(|f| t.lower.starts_with(f))
-    })
+    let denies_fact = c.sign.free_negations.iter().any(|(_, v)| {
+        v.and_then(|i| c.tokens.get(i)).is_some_and(|t| {
+            head != Some(text::stem(&t.lower).as_str())
+                && FACT_VERBS.iter().any(|f| t.lower.starts_with(f))
+        })
+    });
+    if denies_fact {
+        0
+    } else {
+        c.sign.sign
+    }
 }
 
 fn side_name(side: i8) -> &'static str {

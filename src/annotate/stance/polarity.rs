@@ -19,7 +19,7 @@ const NEGATORS: &[&str] = &[
 const AGAINST_GOVERNORS: &[&str] = &[
     "am", "is", "are", "was", "were", "be", "been", "being", "'re", "'m", "stand", "stands",
     "stood", "vote", "votes", "voted", "voting", "came", "come", "comes", "argue", "argued",
-    "argues", "campaign", "campaigned", "campaigns", "spoke", "speak", "speaks", "firmly",
+    "argues", "campaigned", "spoke", "speak", "speaks", "firmly",
     "strongly", "totally", "completely", "very", "all", "still", "remain", "remains", "remained",
 ];
 
