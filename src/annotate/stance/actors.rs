@@ -257,11 +257,19 @@ pub fn evaluation_of(c: &ClauseUnit, s: usize, e: usize) -> Option<i8> {
             first - i
         } else if i > last {
             let between = &c.tokens[last + 1..i];
-            if between.len() <= 3
+            let linked = between.len() <= 3
                 && between
                     .iter()
-                    .all(|t| LINKS.contains(&t.lower.as_str()) || t.lower.ends_with("ly"))
-            {
+                    .all(|t| LINKS.contains(&t.lower.as_str()) || t.lower.ends_with("ly"));
+            // "X ... for their less than ethical practices": a possessive
+            // just before the evaluation refers back to the actor.
+            let possessive = between.len() <= 8
+                && between
+                    .iter()
+                    .rev()
+                    .take(3)
+                    .any(|t| matches!(t.lower.as_str(), "their" | "its" | "his" | "her"));
+            if linked || possessive {
                 i - last
             } else {
                 continue;

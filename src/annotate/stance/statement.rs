@@ -69,7 +69,14 @@ pub fn positive_form(clause: &str) -> (String, Vec<usize>) {
         if idiom[i] {
             continue;
         }
-        let replacement: Option<String> = match removable(&t.lower) {
+        // A negated subject at the start: "no buyer could save it".
+        let subject = match t.lower.as_str() {
+            "no" if i == 0 => Some("a"),
+            "nobody" | "no-one" if i == 0 => Some("somebody"),
+            "nothing" if i == 0 => Some("something"),
+            _ => None,
+        };
+        let replacement: Option<String> = match subject.or_else(|| removable(&t.lower)) {
             Some(r) => Some(r.to_string()),
             None if t.lower.ends_with("n't") && t.lower.len() > 3 => {
                 let stem: String = chars[t.start..t.end - 3].iter().collect();
@@ -274,6 +281,7 @@ mod tests {
             "not only will it cut bills"
         );
         assert_eq!(positive_form("we can't wait").1.len(), 0);
+        assert_eq!(p("no buyer could save the plant"), "a buyer could save the plant");
         assert_eq!(positive_form("they should never build it").1.len(), 1);
     }
 
