@@ -264,7 +264,9 @@ pub fn suggest(store: &crate::store::Store) -> Result<String> {
             .to_lowercase();
         out.push(SuggestedTarget {
             id: id_for(&label),
-            description: format!("Issue discovered in the coverage ({n} claims); edit the propositions."),
+            description: format!(
+                "Issue discovered in the coverage ({n} claims); edit the propositions."
+            ),
             label,
             favour,
             against,

@@ -753,8 +753,16 @@ fn f1(pred: &BTreeSet<(String, String)>, gold: &BTreeSet<(String, String)>) -> f
     if pred.is_empty() && gold.is_empty() {
         return 1.0;
     }
-    let p = if pred.is_empty() { 0.0 } else { tp / pred.len() as f32 };
-    let r = if gold.is_empty() { 0.0 } else { tp / gold.len() as f32 };
+    let p = if pred.is_empty() {
+        0.0
+    } else {
+        tp / pred.len() as f32
+    };
+    let r = if gold.is_empty() {
+        0.0
+    } else {
+        tp / gold.len() as f32
+    };
     if p + r == 0.0 {
         0.0
     } else {
@@ -824,7 +832,8 @@ fn score_stories(store: &stancegraph::store::Store) -> ArgumentScores {
         let mut position: BTreeMap<&str, i32> = BTreeMap::new();
         for (k, g) in gold.statement.iter().enumerate() {
             let pol: i32 = if g.polarity == "agree" { 1 } else { -1 };
-            *position.entry(g.speaker.as_str()).or_default() += pol * side[g.argument.as_str()] as i32;
+            *position.entry(g.speaker.as_str()).or_default() +=
+                pol * side[g.argument.as_str()] as i32;
             names.insert(g.speaker.clone());
             let doc = g.article.trim_end_matches(".md");
             // Speakers by surname: the attribution may name "Quist" or "MP Owen Price".
@@ -893,16 +902,39 @@ fn score_stories(store: &stancegraph::store::Store) -> ArgumentScores {
             }
         }
     }
-    let agree: BTreeSet<_> = votes.iter().filter(|(_, v)| **v > 0).map(|(p, _)| p.clone()).collect();
-    let conflict: BTreeSet<_> = votes.iter().filter(|(_, v)| **v < 0).map(|(p, _)| p.clone()).collect();
+    let agree: BTreeSet<_> = votes
+        .iter()
+        .filter(|(_, v)| **v > 0)
+        .map(|(p, _)| p.clone())
+        .collect();
+    let conflict: BTreeSet<_> = votes
+        .iter()
+        .filter(|(_, v)| **v < 0)
+        .map(|(p, _)| p.clone())
+        .collect();
     for p in agree.symmetric_difference(&gold_agree) {
-        eprintln!("  agree pair {p:?}: {}", if agree.contains(p) { "spurious" } else { "missed" });
+        eprintln!(
+            "  agree pair {p:?}: {}",
+            if agree.contains(p) {
+                "spurious"
+            } else {
+                "missed"
+            }
+        );
     }
     for p in conflict.symmetric_difference(&gold_conflict) {
-        eprintln!("  conflict pair {p:?}: {}", if conflict.contains(p) { "spurious" } else { "missed" });
+        eprintln!(
+            "  conflict pair {p:?}: {}",
+            if conflict.contains(p) {
+                "spurious"
+            } else {
+                "missed"
+            }
+        );
     }
     let labels = stancegraph::rdf::derived::labels(store).unwrap();
-    let unreadable: Vec<&(String, String)> = labels.iter().filter(|(_, l)| !is_readable(l)).collect();
+    let unreadable: Vec<&(String, String)> =
+        labels.iter().filter(|(_, l)| !is_readable(l)).collect();
     for (t, l) in &unreadable {
         eprintln!("  unreadable label {l:?} ({t})");
     }

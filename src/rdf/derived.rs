@@ -201,12 +201,11 @@ struct OldIndex {
 fn corpus_quads(store: &Store) -> Result<Vec<Quad>> {
     let g = corpus_graph_iri();
     let mut out = vec![];
-    for q in store.inner().quads_for_pattern(
-        None,
-        None,
-        None,
-        Some(GraphNameRef::NamedNode(g.as_ref())),
-    ) {
+    for q in
+        store
+            .inner()
+            .quads_for_pattern(None, None, None, Some(GraphNameRef::NamedNode(g.as_ref())))
+    {
         out.push(q.map_err(|e| Error::Store(e.to_string()))?);
     }
     Ok(out)
@@ -328,10 +327,12 @@ fn load_claims(store: &Store) -> Result<Vec<ClaimRec>> {
         let (Some(Term::NamedNode(c)), Some(prop)) = (one(&r, "c"), r.str("prop")) else {
             continue;
         };
-        let rec = by.entry(c.as_str().to_string()).or_insert_with(|| ClaimRec {
-            iri: c.as_str().to_string(),
-            ..Default::default()
-        });
+        let rec = by
+            .entry(c.as_str().to_string())
+            .or_insert_with(|| ClaimRec {
+                iri: c.as_str().to_string(),
+                ..Default::default()
+            });
         // Keep the smallest value of each field so duplicates cannot reorder.
         let smaller = |cur: &String, new: &str| cur.is_empty() || new < cur.as_str();
         if smaller(&rec.proposition, &prop) {
@@ -355,7 +356,9 @@ fn load_claims(store: &Store) -> Result<Vec<ClaimRec>> {
             }
         }
     }
-    for r in store.select("SELECT ?c ?e WHERE { ?c sg:proposition ?p ; sg:assertionEvidence ?e }")? {
+    for r in
+        store.select("SELECT ?c ?e WHERE { ?c sg:proposition ?p ; sg:assertionEvidence ?e }")?
+    {
         if let (Some(c), Some(e)) = (r.str("c"), r.str("e")) {
             if let Some(rec) = by.get_mut(&c) {
                 rec.evidence.push(e);
@@ -454,7 +457,11 @@ impl Out {
         self.add(s, p, Literal::new_simple_literal(v));
     }
     pub fn int(&mut self, s: &NamedNode, p: NamedNodeRef<'_>, v: i64) {
-        self.add(s, p, Literal::new_typed_literal(v.to_string(), xsd::INTEGER));
+        self.add(
+            s,
+            p,
+            Literal::new_typed_literal(v.to_string(), xsd::INTEGER),
+        );
     }
     pub fn node(&mut self, s: &NamedNode, p: NamedNodeRef<'_>, o: &str) {
         self.add(s, p, NamedNode::new_unchecked(o));
@@ -469,9 +476,7 @@ impl Out {
 /// The label of a target node (`skos:prefLabel`) for a readable-labels check.
 pub fn labels(store: &Store) -> Result<Vec<(String, String)>> {
     let mut out = vec![];
-    for r in store.select(
-        "SELECT DISTINCT ?t ?l WHERE { ?t a sg:Target ; skos:prefLabel ?l }",
-    )? {
+    for r in store.select("SELECT DISTINCT ?t ?l WHERE { ?t a sg:Target ; skos:prefLabel ?l }")? {
         if let (Some(t), Some(l)) = (r.str("t"), r.str("l")) {
             out.push((t, l));
         }

@@ -573,9 +573,17 @@ fn write_stances(cx: &Ctx<'_>, b: &mut Builder) {
         let a = cx.anchor(b, &st.span);
         b.add(claim.clone(), sg::PROPOSITION_ANCHOR, a);
         b.add(claim.clone(), sg::ASSERTION, polarity_node(st.assertion));
-        b.add(claim.clone(), sg::VALENCE, int(i64::from(st.valence.signum())));
+        b.add(
+            claim.clone(),
+            sg::VALENCE,
+            int(i64::from(st.valence.signum())),
+        );
         for e in &st.evidence {
-            b.lit(&claim, sg::ASSERTION_EVIDENCE, &format!("{}: {}", e.kind, e.text));
+            b.lit(
+                &claim,
+                sg::ASSERTION_EVIDENCE,
+                &format!("{}: {}", e.kind, e.text),
+            );
         }
     }
     for s in &cx.ex.stances {

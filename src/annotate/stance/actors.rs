@@ -238,9 +238,31 @@ pub fn inherited_stances(ex: &Extraction, stances: &[Stance]) -> Vec<Stance> {
 
 /// Verbs of being between a name and its evaluation ("X is arrogant").
 const LINKS: &[&str] = &[
-    "is", "are", "was", "were", "be", "been", "being", "seems", "seemed", "looks", "remains",
-    "has", "have", "had", "become", "became", "so", "very", "too", "utterly", "completely",
-    "deeply", "totally", "being", "not",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "seems",
+    "seemed",
+    "looks",
+    "remains",
+    "has",
+    "have",
+    "had",
+    "become",
+    "became",
+    "so",
+    "very",
+    "too",
+    "utterly",
+    "completely",
+    "deeply",
+    "totally",
+    "being",
+    "not",
 ];
 
 /// The (negation-adjusted) polarity of the clause's evaluation of the actor

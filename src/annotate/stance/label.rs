@@ -14,9 +14,37 @@ use std::collections::BTreeMap;
 
 /// Words a readable label may not start with.
 const BAD_FIRST: &[&str] = &[
-    "that", "which", "who", "whom", "whose", "to", "and", "but", "or", "nor", "so", "because",
-    "since", "as", "if", "unless", "when", "while", "whilst", "although", "though", "whether",
-    "than", "saying", "said", "says", "according", "then", "also", "however", "yet",
+    "that",
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "to",
+    "and",
+    "but",
+    "or",
+    "nor",
+    "so",
+    "because",
+    "since",
+    "as",
+    "if",
+    "unless",
+    "when",
+    "while",
+    "whilst",
+    "although",
+    "though",
+    "whether",
+    "than",
+    "saying",
+    "said",
+    "says",
+    "according",
+    "then",
+    "also",
+    "however",
+    "yet",
 ];
 
 /// Words that open a subordinate clause: long labels are cut before them first.
@@ -78,9 +106,26 @@ pub fn is_readable(label: &str) -> bool {
 
 /// Clause boundaries a label is cut at.
 const CUTS: &[&str] = &[
-    ";", ":", " — ", " – ", " - ", ", which ", ", who ", ", because ", " because ", ", and ",
-    ", but ", " but ", ", so ", ", as ", ", while ", ", although ", ", though ", ", saying ",
-    ", or ", ", ",
+    ";",
+    ":",
+    " — ",
+    " – ",
+    " - ",
+    ", which ",
+    ", who ",
+    ", because ",
+    " because ",
+    ", and ",
+    ", but ",
+    " but ",
+    ", so ",
+    ", as ",
+    ", while ",
+    ", although ",
+    ", though ",
+    ", saying ",
+    ", or ",
+    ", ",
 ];
 
 /// Trims `text` (a claim or proposition) to a readable phrase of at most
@@ -115,9 +160,8 @@ pub fn clean_label(text_in: &str) -> Option<String> {
     }
     if words.len() > MAX_WORDS {
         // Cut before a function word, as late as possible.
-        let before = |pred: &dyn Fn(&str) -> bool| {
-            (3..=MAX_WORDS).rev().find(|&k| pred(&bare(&words[k])))
-        };
+        let before =
+            |pred: &dyn Fn(&str) -> bool| (3..=MAX_WORDS).rev().find(|&k| pred(&bare(&words[k])));
         let k = before(&|w| CLAUSE_OPENERS.contains(&w))
             .or_else(|| before(&|w| text::is_stop(w) || BAD_FIRST.contains(&w)))
             .unwrap_or(MAX_WORDS);
@@ -178,8 +222,30 @@ pub fn key_phrase<S: AsRef<str>>(texts: &[S]) -> Option<String> {
     best(&bigrams, 2).or_else(|| best(&unigrams, 1))
 }
 
+/// The content word found in most of `texts` (ties: alphabetical), lowercase.
+pub fn key_word<S: AsRef<str>>(texts: &[S]) -> Option<String> {
+    let mut count: BTreeMap<String, usize> = BTreeMap::new();
+    for t in texts {
+        let mut seen = std::collections::BTreeSet::new();
+        for tok in text::tokens(t.as_ref()) {
+            if !text::is_stop(&tok.lower)
+                && tok.lower.chars().count() >= 3
+                && !is_digits(&tok.lower)
+                && seen.insert(tok.lower.clone())
+            {
+                *count.entry(tok.lower).or_default() += 1;
+            }
+        }
+    }
+    count
+        .into_iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
+        .map(|(k, _)| k)
+}
+
 fn is_digits(w: &str) -> bool {
-    w.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+    w.chars()
+        .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
 }
 
 #[cfg(test)]
@@ -191,7 +257,9 @@ mod tests {
         assert!(is_readable("The congestion charge should be scrapped"));
         assert!(is_readable("Congestion charge"));
         assert!(!is_readable("charge"));
-        assert!(!is_readable("to revelations provided by the hacktivist group"));
+        assert!(!is_readable(
+            "to revelations provided by the hacktivist group"
+        ));
         assert!(!is_readable("that the mayor would"));
         assert!(!is_readable("The turbines would ruin…"));
         assert!(!is_readable("He said no. She said yes"));

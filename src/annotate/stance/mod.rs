@@ -257,8 +257,9 @@ impl StanceAnalyser {
         // An outlet holds a position only where it editorialises.
         if !is_editorial(doc) {
             stances.retain(|s| {
-                ex.actor(&s.holder)
-                    .is_none_or(|a| a.kind != crate::extraction::ActorKind::Outlet && !a.is_publisher)
+                ex.actor(&s.holder).is_none_or(|a| {
+                    a.kind != crate::extraction::ActorKind::Outlet && !a.is_publisher
+                })
             });
         }
         // One stance per (holder, target, claim, act); keep the most confident.
@@ -629,8 +630,8 @@ fn keep_best_matches(matches: Vec<Match>) -> Vec<Match> {
 /// Verbs of perceiving or receiving: negating them denies a fact ("has not
 /// received a request"), not the position a proposition states.
 const FACT_VERBS: &[&str] = &[
-    "receiv", "get", "got", "see", "seen", "saw", "hear", "heard", "find", "found", "know",
-    "knew", "notic", "meet", "met", "recall", "remember", "spot", "detect",
+    "receiv", "get", "got", "see", "seen", "saw", "hear", "heard", "find", "found", "know", "knew",
+    "notic", "meet", "met", "recall", "remember", "spot", "detect",
 ];
 
 /// The clause's sign toward a proposition whose predicate stem is `head`:

@@ -3,6 +3,11 @@
 
 use super::text::Token;
 
+/// True for a word that makes a preceding "without" an intensifier ("without delay").
+pub fn is_without_idiom(w: &str) -> bool {
+    WITHOUT_IDIOMS.contains(&w)
+}
+
 /// Single-word negators.
 ///
 /// "without" and "against" are not here: "without" negates its object noun
@@ -17,17 +22,59 @@ const NEGATORS: &[&str] = &[
 
 /// Words before "against" that make it a position ("are against", "voted against").
 const AGAINST_GOVERNORS: &[&str] = &[
-    "am", "is", "are", "was", "were", "be", "been", "being", "'re", "'m", "stand", "stands",
-    "stood", "vote", "votes", "voted", "voting", "came", "come", "comes", "argue", "argued",
-    "argues", "campaigned", "spoke", "speak", "speaks", "firmly",
-    "strongly", "totally", "completely", "very", "all", "still", "remain", "remains", "remained",
+    "am",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "'re",
+    "'m",
+    "stand",
+    "stands",
+    "stood",
+    "vote",
+    "votes",
+    "voted",
+    "voting",
+    "came",
+    "come",
+    "comes",
+    "argue",
+    "argued",
+    "argues",
+    "campaigned",
+    "spoke",
+    "speak",
+    "speaks",
+    "firmly",
+    "strongly",
+    "totally",
+    "completely",
+    "very",
+    "all",
+    "still",
+    "remain",
+    "remains",
+    "remained",
 ];
 
 /// Words after "without" that make it an intensifier, not a negation
 /// ("without delay", "without hesitation").
 const WITHOUT_IDIOMS: &[&str] = &[
-    "delay", "further", "hesitation", "question", "doubt", "fail", "reservation", "reservations",
-    "exception", "equivocation", "qualification",
+    "delay",
+    "further",
+    "hesitation",
+    "question",
+    "doubt",
+    "fail",
+    "reservation",
+    "reservations",
+    "exception",
+    "equivocation",
+    "qualification",
 ];
 
 /// Two-word negators.
@@ -275,9 +322,40 @@ impl ClauseSign {
 /// Auxiliaries, adverbs and particles skipped when looking for the word a
 /// negator negates ("not *be* closing", "never *really* wanted").
 const SKIP_AFTER_NEGATOR: &[&str] = &[
-    "be", "been", "being", "have", "has", "had", "to", "do", "does", "did", "is", "are", "was",
-    "were", "ever", "really", "even", "yet", "actually", "necessarily", "always", "a", "an",
-    "the", "any", "single", "just", "simply", "currently", "so", "too", "very", "at", "all",
+    "be",
+    "been",
+    "being",
+    "have",
+    "has",
+    "had",
+    "to",
+    "do",
+    "does",
+    "did",
+    "is",
+    "are",
+    "was",
+    "were",
+    "ever",
+    "really",
+    "even",
+    "yet",
+    "actually",
+    "necessarily",
+    "always",
+    "a",
+    "an",
+    "the",
+    "any",
+    "single",
+    "just",
+    "simply",
+    "currently",
+    "so",
+    "too",
+    "very",
+    "at",
+    "all",
 ];
 
 /// The first content word after token `i` (within five tokens), if any.
@@ -517,7 +595,10 @@ mod tests {
 
     #[test]
     fn idioms_that_look_negative_do_not_negate() {
-        assert_eq!(sign("we must approve the wind farm without further delay"), 1);
+        assert_eq!(
+            sign("we must approve the wind farm without further delay"),
+            1
+        );
         assert_eq!(sign("build it now, the climate cannot wait"), 1);
         assert_eq!(sign("we can't wait to see the turbines turning"), 1);
         assert_eq!(

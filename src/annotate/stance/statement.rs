@@ -23,19 +23,82 @@ use crate::extraction::{Evidence, Extraction, Polarity, Span, Statement};
 
 /// Verbs that act against what they take ("scrap the charge", "block it").
 const NEGATIVE_ACTIONS: &[&str] = &[
-    "scrap", "abolish", "block", "ban", "stop", "halt", "cancel", "close", "kill", "ruin",
-    "destroy", "wreck", "spoil", "scar", "delay", "axe", "shelve", "veto", "ditch", "drop",
-    "confiscat", "scrapp", "undermin", "threaten", "endanger", "pollut", "drive", "refus",
-    "abandon", "prevent", "prohibit", "outlaw", "restrict", "punish", "penalis", "penaliz",
-    "cost", "lose", "waste", "raid", "cut",
+    "scrap",
+    "abolish",
+    "block",
+    "ban",
+    "stop",
+    "halt",
+    "cancel",
+    "close",
+    "kill",
+    "ruin",
+    "destroy",
+    "wreck",
+    "spoil",
+    "scar",
+    "delay",
+    "axe",
+    "shelve",
+    "veto",
+    "ditch",
+    "drop",
+    "confiscat",
+    "scrapp",
+    "undermin",
+    "threaten",
+    "endanger",
+    "pollut",
+    "refus",
+    "abandon",
+    "prevent",
+    "prohibit",
+    "outlaw",
+    "restrict",
+    "punish",
+    "penalis",
+    "penaliz",
+    "cost",
+    "lose",
+    "waste",
+    "raid",
 ];
 
 /// Verbs that act for what they take ("build the farm", "power homes").
 const POSITIVE_ACTIONS: &[&str] = &[
-    "build", "built", "introduc", "create", "power", "save", "help", "protect", "boost", "improv",
-    "fund", "invest", "allow", "permit", "expand", "keep", "provid", "bring", "solv", "fix",
-    "reduc", "lower", "ease", "secur", "safeguard", "restor", "enabl", "deliver", "supply",
-    "generat", "strengthen", "go-ahead", "proceed",
+    "build",
+    "built",
+    "introduc",
+    "create",
+    "power",
+    "save",
+    "help",
+    "protect",
+    "boost",
+    "improv",
+    "fund",
+    "invest",
+    "allow",
+    "permit",
+    "expand",
+    "keep",
+    "provid",
+    "bring",
+    "solv",
+    "fix",
+    "reduc",
+    "lower",
+    "ease",
+    "secur",
+    "safeguard",
+    "restor",
+    "enabl",
+    "deliver",
+    "supply",
+    "generat",
+    "strengthen",
+    "go-ahead",
+    "proceed",
 ];
 
 /// Opening words of a concession ("Although ...", "While ...").
@@ -110,7 +173,17 @@ fn strip_opener(s: &str) -> String {
 }
 
 /// The sign of a word as an operator: evaluative words and action verbs.
-fn operator_sign(w: &str) -> Option<i8> {
+fn operator_sign(toks: &[Token], i: usize) -> Option<i8> {
+    let w = toks[i].lower.as_str();
+    // "drive shoppers away" acts against; "drive growth" does not.
+    if w.starts_with("drive") || w == "drove" {
+        let away = toks
+            .iter()
+            .skip(i + 1)
+            .take(3)
+            .any(|t| matches!(t.lower.as_str(), "away" | "out" | "off"));
+        return away.then_some(-1);
+    }
     if NEGATIVE_ACTIONS.iter().any(|p| w.starts_with(p)) {
         return Some(-1);
     }
@@ -127,12 +200,31 @@ fn operator_sign(w: &str) -> Option<i8> {
 pub fn valence(proposition: &str) -> i8 {
     let toks = text::tokens(proposition);
     let sign = polarity::clause_sign(&toks, polarity::is_conditional(&toks));
-    let mut ops: Vec<(usize, i8)> = sign.evaluations.clone();
-    for (i, t) in toks.iter().enumerate() {
-        if ops.iter().any(|(j, _)| *j == i) {
+    // Words inside idioms ("without further delay", "cannot wait") are not operators.
+    let words: Vec<&str> = toks.iter().map(|t| t.lower.as_str()).collect();
+    let mut idiom = polarity::idiom_mask(&words);
+    for i in 0..words.len() {
+        if words[i] == "without"
+            && words
+                .get(i + 1)
+                .is_some_and(|w| polarity::is_without_idiom(w))
+        {
+            for m in idiom.iter_mut().skip(i).take(3) {
+                *m = true;
+            }
+        }
+    }
+    let mut ops: Vec<(usize, i8)> = sign
+        .evaluations
+        .iter()
+        .copied()
+        .filter(|(i, _)| !idiom[*i])
+        .collect();
+    for i in 0..toks.len() {
+        if idiom[i] || ops.iter().any(|(j, _)| *j == i) {
             continue;
         }
-        if let Some(s) = operator_sign(&t.lower) {
+        if let Some(s) = operator_sign(&toks, i) {
             ops.push((i, s));
         } else if sign.free_negations.iter().any(|(j, _)| *j == i) {
             // "no", "nobody" stay in the positive form and flip (unless an
@@ -281,7 +373,10 @@ mod tests {
             "not only will it cut bills"
         );
         assert_eq!(positive_form("we can't wait").1.len(), 0);
-        assert_eq!(p("no buyer could save the plant"), "a buyer could save the plant");
+        assert_eq!(
+            p("no buyer could save the plant"),
+            "a buyer could save the plant"
+        );
         assert_eq!(positive_form("they should never build it").1.len(), 1);
     }
 
@@ -297,5 +392,10 @@ mod tests {
         assert_eq!(valence("the decision to block the scheme was a mistake"), 1);
         assert_eq!(valence("the bridge opens in May"), 0);
         assert_eq!(valence("the turbines will power 40,000 homes"), 1);
+        assert_eq!(
+            valence("we must approve the bridge without further delay"),
+            1
+        );
+        assert_eq!(valence("the charge would drive shoppers away"), -1);
     }
 }

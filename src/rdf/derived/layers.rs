@@ -6,9 +6,9 @@
 use super::{hex, ClaimRec, Out};
 use crate::annotate::stance::cluster::{self, Item, Params};
 use crate::annotate::stance::label;
+use crate::extraction::Polarity;
 use crate::rdf::mapping::{corpus_graph_iri, iri, polarity_node};
 use crate::rdf::vocab::{rdfs, sg, skos};
-use crate::extraction::Polarity;
 use oxigraph::model::{Literal, NamedNode, Quad};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -82,6 +82,25 @@ fn phrase_label(texts: &[&str], prefix: &str) -> String {
         Some(k) if k.contains(' ') => capitalise(&k),
         Some(k) => format!("{prefix} {k}"),
         None => format!("{prefix} unnamed points"),
+    }
+}
+
+/// An issue label: its key phrase when that is about as common as its most
+/// common word, else "The <word> debate".
+fn issue_label(texts: &[&str]) -> String {
+    let count = |needle: &str| {
+        texts
+            .iter()
+            .filter(|t| t.to_lowercase().contains(needle))
+            .count()
+    };
+    let phrase = label::key_phrase(texts);
+    let word = label::key_word(texts);
+    match (phrase, word) {
+        (Some(p), Some(w)) if p.contains(' ') && 2 * count(&p) >= count(&w) => capitalise(&p),
+        (_, Some(w)) => format!("The {w} debate"),
+        (Some(p), None) => capitalise(&p),
+        (None, None) => "Unnamed debate".to_string(),
     }
 }
 
@@ -224,6 +243,15 @@ pub(super) fn build(
 /// Arguments with no evaluative direction of their own take the direction
 /// their speakers' other arguments on the issue give them.
 fn infer_valence(claims: &[ClaimRec], args: &mut [Arg], issue: &[usize]) {
+    for _round in 0..3 {
+        if !infer_round(claims, args, issue) {
+            break;
+        }
+    }
+}
+
+/// One round of [`infer_valence`]; true when some argument got a direction.
+fn infer_round(claims: &[ClaimRec], args: &mut [Arg], issue: &[usize]) -> bool {
     let mut position: BTreeMap<&str, i64> = BTreeMap::new();
     for &a in issue {
         if args[a].valence == 0 {
@@ -253,9 +281,12 @@ fn infer_valence(claims: &[ClaimRec], args: &mut [Arg], issue: &[usize]) {
             .sum();
         inferred.push((a, sign(score)));
     }
+    let mut changed = false;
     for (a, v) in inferred {
+        changed |= v != 0;
         args[a].valence = v;
     }
+    changed
 }
 
 fn stance(
@@ -289,7 +320,10 @@ fn write_argument(
     derived: &mut Vec<(String, String, i8)>,
 ) {
     let n = &a.node;
-    out.types(n, &[sg::ARGUMENT, sg::CLAIM_CLUSTER, sg::TARGET, skos::CONCEPT]);
+    out.types(
+        n,
+        &[sg::ARGUMENT, sg::CLAIM_CLUSTER, sg::TARGET, skos::CONCEPT],
+    );
     out.lit(n, rdfs::LABEL, &a.label);
     out.lit(n, skos::PREF_LABEL, &a.label);
     out.lit(n, sg::TARGET_SOURCE, "argument");
@@ -306,7 +340,17 @@ fn write_argument(
         let s = iri(&format!("statement/{}", hex(cluster::stable_hash(&c.iri))));
         let mut ev = c.evidence.clone();
         ev.push(format!("argument: {}", a.label));
-        stance(out, &s, h, n, pol(c.assertion.into()), confidence, method, &c.iri, &ev);
+        stance(
+            out,
+            &s,
+            h,
+            n,
+            pol(c.assertion.into()),
+            confidence,
+            method,
+            &c.iri,
+            &ev,
+        );
         derived.push((h.clone(), n.as_str().to_string(), c.assertion));
     }
 }
@@ -332,7 +376,7 @@ fn write_issue(
         .flat_map(|&a| args[a].members.iter().map(|&m| items[m].text.as_str()))
         .take(2_000)
         .collect();
-    let label = phrase_label(&texts, "Debate over");
+    let label = issue_label(&texts);
     out.types(&node, &[sg::ISSUE, sg::TARGET, skos::CONCEPT]);
     out.lit(&node, rdfs::LABEL, &label);
     out.lit(&node, skos::PREF_LABEL, &label);
@@ -383,11 +427,18 @@ fn write_issue(
                 continue;
             }
             let p = c.assertion * arg.valence;
-            let s = iri(&format!("issue-stance/{}", hex(cluster::stable_hash(&c.iri))));
+            let s = iri(&format!(
+                "issue-stance/{}",
+                hex(cluster::stable_hash(&c.iri))
+            ));
             let ev = vec![format!(
                 "argument: {} ({}, which is {} the issue)",
                 arg.label,
-                if c.assertion > 0 { "agrees" } else { "disagrees" },
+                if c.assertion > 0 {
+                    "agrees"
+                } else {
+                    "disagrees"
+                },
                 if arg.valence > 0 { "for" } else { "against" }
             )];
             stance(out, &s, h, &node, pol(p.into()), 0.5, method, &c.iri, &ev);
