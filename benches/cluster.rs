@@ -4,7 +4,7 @@
 //! words) and model-like vectors (384 dimensions, cosine).
 //!
 //! `cargo bench --release --bench cluster` (`-- 1000 10000` for other sizes).
-//! Synthetic claims: 1 argument per ~12 claims, each claim its argument's six
+//! The added claims restate the same arguments. Synthetic claims: 1 argument per ~12 claims, each claim its argument's six
 //! content words with two replaced from a 20,000-word vocabulary and one
 //! story word shared by 5% of all claims; vectors are the argument's centre
 //! plus noise (cosine ~0.8 within an argument, ~0 across).
@@ -39,9 +39,11 @@ fn peak_rss_mb() -> f64 {
         .map_or(0.0, |kb| kb / 1024.0)
 }
 
-fn items(n: usize, model: bool, seed: u64) -> Vec<Item> {
-    let mut rng = Rng(seed);
-    let args = (n / 12).max(1);
+/// `n` claims about the arguments of a corpus of `base` claims (the same
+/// arguments for the same `base`), drawn with `seed`.
+fn items(base: usize, n: usize, model: bool, seed: u64) -> Vec<Item> {
+    let mut rng = Rng(7);
+    let args = (base / 12).max(1);
     let dim = 384;
     let centres: Vec<(Vec<u64>, Vec<f32>)> = (0..args)
         .map(|_| {
@@ -51,6 +53,7 @@ fn items(n: usize, model: bool, seed: u64) -> Vec<Item> {
             (words, v)
         })
         .collect();
+    let mut rng = Rng(seed);
     (0..n)
         .map(|i| {
             let (words, centre) = &centres[rng.below(args as u64) as usize];
@@ -99,13 +102,13 @@ fn main() {
     println!("|---|---|---|---|---|---|---|");
     for model in [false, true] {
         for &n in &sizes {
-            let mut all = items(n, model, 7);
+            let mut all = items(n, n, model, 7);
             let p = Params::new(model);
             let t = Instant::now();
             let clusters = cluster::cluster_items(&mut all, &p);
             let full = t.elapsed().as_secs_f64();
             // Add 1% new claims: re-cluster only the components they touch.
-            let mut more = items(n / 100, model, 11);
+            let mut more = items(n, n / 100, model, 11);
             all.append(&mut more);
             all.sort_by(|a, b| a.id.cmp(&b.id));
             let t = Instant::now();
