@@ -94,6 +94,10 @@ pub(crate) struct ClaimRec {
     pub author: Option<String>,
     pub evidence: Vec<String>,
     pub covered: bool,
+    /// The claim has a statement (`sg:assertion`); claims without one
+    /// (content too short, or extractions made elsewhere) are clustered by
+    /// their text but give no stance.
+    pub stated: bool,
 }
 
 /// Recomputes the derived graph from scratch; returns the number of arguments.
@@ -312,12 +316,15 @@ fn one<'a>(row: &'a crate::store::Row, var: &str) -> Option<&'a Term> {
     row.get(var)
 }
 
-/// Every claim with a proposition, sorted by IRI, with what the layers need.
+/// Every claim, sorted by IRI, with its proposition (or, without one, its
+/// text) and what the layers need.
 fn load_claims(store: &Store) -> Result<Vec<ClaimRec>> {
     let rows = store.select(
         "SELECT ?c ?prop ?as ?val ?au ?art ?doc WHERE {
-           ?c sg:proposition ?prop ; schema:appearance ?art .
+           ?c a schema:Claim ; schema:appearance ?art .
            ?art sg:documentId ?doc .
+           { ?c sg:proposition ?prop } UNION
+           { ?c schema:text ?prop FILTER NOT EXISTS { ?c sg:proposition ?any } }
            OPTIONAL { ?c sg:assertion ?as }
            OPTIONAL { ?c sg:valence ?val }
            OPTIONAL { ?c schema:author ?au } }",
@@ -344,6 +351,7 @@ fn load_claims(store: &Store) -> Result<Vec<ClaimRec>> {
                 rec.doc = r.str("doc").unwrap_or_default();
             }
         }
+        rec.stated |= r.get("as").is_some();
         rec.assertion = match r.str("as").as_deref().and_then(|s| s.rsplit('#').next()) {
             Some("Favour") => 1,
             Some("Against") => -1,

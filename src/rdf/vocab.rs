@@ -215,6 +215,10 @@ pub mod sg {
         ABOUT_ISSUE = "aboutIssue";
         /// argument -> an argument on the same issue with the opposite valence.
         OPPOSES = "opposes";
+        /// Class: the actors whose net position toward one target has one polarity (derived).
+        SIDE = "Side";
+        /// side -> an actor on it.
+        SIDE_MEMBER = "sideMember";
         /// position -> number of stances it sums (xsd:integer).
         STANCE_COUNT = "stanceCount";
         /// claim -> blocking component key (derived graph; literal).

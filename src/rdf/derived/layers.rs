@@ -202,7 +202,7 @@ pub(super) fn build(
     for (id, members) in clusters {
         let one = members.len() == 1;
         let c0 = &claims[members[0]];
-        if one && (c0.author.is_none() || c0.covered) {
+        if one && (c0.author.is_none() || c0.covered || !c0.stated) {
             continue;
         }
         let v: i64 = members.iter().map(|&m| i64::from(claims[m].valence)).sum();
@@ -259,7 +259,7 @@ fn infer_round(claims: &[ClaimRec], args: &mut [Arg], issue: &[usize]) -> bool {
         }
         for &m in &args[a].members {
             let c = &claims[m];
-            if let (Some(h), false) = (&c.author, c.covered) {
+            if let (Some(h), false, true) = (&c.author, c.covered, c.stated) {
                 *position.entry(h.as_str()).or_default() +=
                     i64::from(c.assertion) * i64::from(args[a].valence);
             }
@@ -334,7 +334,7 @@ fn write_argument(
         let c = &claims[m];
         let claim = NamedNode::new_unchecked(c.iri.clone());
         out.add(&claim, sg::IN_CLUSTER, n.clone());
-        let (Some(h), false) = (&c.author, c.covered) else {
+        let (Some(h), false, true) = (&c.author, c.covered, c.stated) else {
             continue;
         };
         let s = iri(&format!("statement/{}", hex(cluster::stable_hash(&c.iri))));
@@ -420,7 +420,7 @@ fn write_issue(
         }
         for &m in &arg.members {
             let c = &claims[m];
-            let (Some(h), false) = (&c.author, c.covered) else {
+            let (Some(h), false, true) = (&c.author, c.covered, c.stated) else {
                 continue;
             };
             if c.assertion == 0 {
@@ -447,7 +447,9 @@ fn write_issue(
     }
 }
 
-/// One `sg:Position` per (holder, target): the net polarity of its stances.
+/// One `sg:Position` per (holder, target): the net polarity of its stances;
+/// and one `sg:Side` per (target, polarity) listing the actors on it, which the
+/// pair queries join (a scan per side rather than a lookup per pair).
 fn write_positions<'a>(out: &mut Out, stances: impl Iterator<Item = &'a (String, String, i8)>) {
     let mut net: BTreeMap<(&str, &str), (i64, i64)> = BTreeMap::new();
     for (h, t, p) in stances {
@@ -457,6 +459,22 @@ fn write_positions<'a>(out: &mut Out, stances: impl Iterator<Item = &'a (String,
         let e = net.entry((h.as_str(), t.as_str())).or_default();
         e.0 += i64::from(*p);
         e.1 += 1;
+    }
+    let mut sides: BTreeMap<(&str, i64), Vec<&str>> = BTreeMap::new();
+    for (&(h, t), &(sum, _)) in &net {
+        sides.entry((t, sum.signum())).or_default().push(h);
+    }
+    for ((t, p), members) in sides {
+        let node = iri(&format!(
+            "side/{}",
+            hex(cluster::stable_hash(&format!("{t}\u{1f}{p}")))
+        ));
+        out.types(&node, &[sg::SIDE]);
+        out.node(&node, sg::TARGET_PROP, t);
+        out.add(&node, sg::POLARITY, polarity_node(pol(p)));
+        for h in members {
+            out.node(&node, sg::SIDE_MEMBER, h);
+        }
     }
     for ((h, t), (sum, n)) in net {
         let node = iri(&format!(
