@@ -112,7 +112,7 @@ fn main() {
             all.append(&mut more);
             all.sort_by(|a, b| a.id.cmp(&b.id));
             let t = Instant::now();
-            let blocking = Blocking::new(&all);
+            let blocking = Blocking::new(&all, p.model);
             let seeds: Vec<u32> = all
                 .iter()
                 .enumerate()

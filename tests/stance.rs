@@ -963,6 +963,24 @@ fn argument_discovery_on_story_sets() {
             "argument discovery [{name}]: B-cubed F1 {:.3}; polarity accuracy {:.3}; agreeing pairs F1 {:.3}; conflicting pairs F1 {:.3}; readable labels {:.3} of {}",
             s.bcubed, s.polarity, s.agree_f1, s.conflict_f1, s.readable, s.labels
         );
+        // The argument queries: the bridge's opponents' argument against its supporters'.
+        let map = canned_rows(&store, "argument-map");
+        assert!(
+            map.iter().any(|r| r
+                .str("argumentLabel")
+                .is_some_and(|l| l.contains("ruin the view"))
+                && r.str("side").as_deref() == Some("against")
+                && r.str("holderName").as_deref() == Some("Ines Varga")
+                && r.str("polarity").as_deref() == Some("agrees")),
+            "{map:?}"
+        );
+        let opp = canned_rows(&store, "opposing-arguments");
+        assert!(
+            opp.iter().any(|r| r
+                .str("againstLabel")
+                .is_some_and(|l| l.contains("ruin the view"))),
+            "{opp:?}"
+        );
         let report = stancegraph::validate::validate_store(&store, None).unwrap();
         assert!(report.conforms, "{:#?}", report.violations);
         if name == "rules" {

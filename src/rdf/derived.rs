@@ -135,7 +135,7 @@ pub fn update(
         cache.save()?;
     }
     let params = Params::new(embedder.is_some());
-    let blocking = Blocking::new(&items);
+    let blocking = Blocking::new(&items, params.model);
     let changed: HashSet<&str> = changed_doc_ids.iter().map(|s| s.as_str()).collect();
     let seeds = seeds(&claims, &items, &blocking, &old, &changed, full, &params);
     let comps = cluster::components_touching(&items, &blocking, &seeds, &params);
@@ -290,10 +290,10 @@ fn seeds(
         .iter()
         .map(|(iri, t)| Item::new(iri.clone(), t.clone()))
         .collect();
-    let old_blocking = Blocking::new(&old_items);
+    let old_blocking = Blocking::new(&old_items, p.model);
     let mut crossed: HashSet<u64> = HashSet::new();
     for it in items.iter().chain(old_items.iter()) {
-        for k in cluster::keys(&it.stems) {
+        for k in cluster::keys(&it.stems, p.model) {
             let (a, b) = (old_blocking.posting_len(k), blocking.posting_len(k));
             if (a > p.max_posting) != (b > p.max_posting) {
                 crossed.insert(k);
@@ -302,7 +302,10 @@ fn seeds(
     }
     if !crossed.is_empty() {
         for (i, it) in items.iter().enumerate() {
-            if cluster::keys(&it.stems).iter().any(|k| crossed.contains(k)) {
+            if cluster::keys(&it.stems, p.model)
+                .iter()
+                .any(|k| crossed.contains(k))
+            {
                 out.push(i as u32);
             }
         }

@@ -122,9 +122,15 @@ pub fn stable_hash(s: &str) -> u64 {
     h
 }
 
-/// The blocking keys of a stem list: one per pair of stems.
-pub fn keys(stems: &[String]) -> Vec<u64> {
+/// The blocking keys of a stem list: one per pair of stems, and with a
+/// model (`model`) one per stem too, so that paraphrases sharing one content
+/// word ("DoS attacks are illegal" / "denial-of-service attacks are against
+/// the law") are compared by their vectors.
+pub fn keys(stems: &[String], model: bool) -> Vec<u64> {
     let mut out = Vec::with_capacity(stems.len() * stems.len().saturating_sub(1) / 2);
+    if model {
+        out.extend(stems.iter().map(|s| stable_hash(s)));
+    }
     for i in 0..stems.len() {
         for j in i + 1..stems.len() {
             out.push(stable_hash(&format!("{}\u{1f}{}", stems[i], stems[j])));
@@ -137,18 +143,19 @@ pub fn keys(stems: &[String]) -> Vec<u64> {
 #[derive(Debug, Default, Clone)]
 pub struct Blocking {
     postings: HashMap<u64, Vec<u32>>,
+    model: bool,
 }
 
 impl Blocking {
-    /// Indexes every item.
-    pub fn new(items: &[Item]) -> Blocking {
+    /// Indexes every item (`model`: with single-stem keys, see [`keys`]).
+    pub fn new(items: &[Item], model: bool) -> Blocking {
         let mut postings: HashMap<u64, Vec<u32>> = HashMap::new();
         for (i, it) in items.iter().enumerate() {
-            for k in keys(&it.stems) {
+            for k in keys(&it.stems, model) {
                 postings.entry(k).or_default().push(i as u32);
             }
         }
-        Blocking { postings }
+        Blocking { postings, model }
     }
 
     /// Number of items holding key `k`.
@@ -159,7 +166,7 @@ impl Blocking {
     /// Items sharing a usable key with item `i` (not `i` itself), ascending.
     pub fn candidates(&self, items: &[Item], i: usize, max_posting: usize) -> Vec<u32> {
         let mut out: Vec<u32> = vec![];
-        for k in keys(&items[i].stems) {
+        for k in keys(&items[i].stems, self.model) {
             if let Some(p) = self.postings.get(&k) {
                 if p.len() <= max_posting {
                     out.extend(p.iter().copied().filter(|&j| j as usize != i));
@@ -367,7 +374,7 @@ pub fn central(items: &[Item], cluster: &[u32], model: bool) -> u32 {
 /// Returns clusters of indices into the sorted order, with that order.
 pub fn cluster_items(items: &mut [Item], p: &Params) -> Vec<Vec<u32>> {
     items.sort_by(|a, b| a.id.cmp(&b.id));
-    let blocking = Blocking::new(items);
+    let blocking = Blocking::new(items, p.model);
     let seeds: Vec<u32> = (0..items.len() as u32).collect();
     let mut out = vec![];
     for comp in components_touching(items, &blocking, &seeds, p) {
