@@ -1041,7 +1041,7 @@ fn derived_graph_is_a_function_of_the_stored_claims() {
     let gone = &docs[0].id;
     let g = stancegraph::rdf::mapping::graph_iri(&stancegraph::ingest::slug(gone));
     store.replace_graph(g.as_ref(), &[]).unwrap();
-    derived::update(&store, None, &[gone.clone()]).unwrap();
+    derived::update(&store, None, std::slice::from_ref(gone)).unwrap();
     let after = corpus_quads(&store);
     derived::rebuild(&store, None).unwrap();
     assert_eq!(after, corpus_quads(&store));

@@ -220,8 +220,8 @@ pub fn valence(proposition: &str) -> i8 {
         .copied()
         .filter(|(i, _)| !idiom[*i])
         .collect();
-    for i in 0..toks.len() {
-        if idiom[i] || ops.iter().any(|(j, _)| *j == i) {
+    for (i, &in_idiom) in idiom.iter().enumerate() {
+        if in_idiom || ops.iter().any(|(j, _)| *j == i) {
             continue;
         }
         if let Some(s) = operator_sign(&toks, i) {

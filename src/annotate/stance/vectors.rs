@@ -19,8 +19,10 @@ use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-static MEMORY: Lazy<Mutex<HashMap<(String, u64), Vec<f32>>>> =
-    Lazy::new(|| Mutex::new(HashMap::new()));
+/// Vectors by (model, text hash).
+type VectorMap = HashMap<(String, u64), Vec<f32>>;
+
+static MEMORY: Lazy<Mutex<VectorMap>> = Lazy::new(|| Mutex::new(HashMap::new()));
 
 /// Vectors by text, for one model.
 pub struct VectorCache {
@@ -62,7 +64,7 @@ impl VectorCache {
         match std::fs::File::open(&path) {
             Ok(mut f) => {
                 f.read_to_end(&mut bytes)
-                    .map_err(|e| Error::io(&path.display().to_string(), e))?;
+                    .map_err(|e| Error::io(path.display().to_string(), e))?;
             }
             Err(_) => return Ok(c),
         }
@@ -150,7 +152,7 @@ impl VectorCache {
         if self.fresh.is_empty() && !self.rewrite {
             return Ok(());
         }
-        let io = |e: std::io::Error| Error::io(&path.display().to_string(), e);
+        let io = |e: std::io::Error| Error::io(path.display().to_string(), e);
         let mut buf = vec![];
         let hashes: Vec<u64> = if self.rewrite {
             let mut all: Vec<u64> = self.map.keys().copied().collect();

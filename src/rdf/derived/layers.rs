@@ -289,6 +289,7 @@ fn infer_round(claims: &[ClaimRec], args: &mut [Arg], issue: &[usize]) -> bool {
     changed
 }
 
+#[allow(clippy::too_many_arguments)]
 fn stance(
     out: &mut Out,
     node: &NamedNode,
