@@ -367,6 +367,29 @@ pub struct Stance {
     pub evidence: Vec<Evidence>,
 }
 
+/// What one claim asserts, ready to be grouped into arguments across the
+/// coverage (see `crate::rdf::derived`): its main proposition in positive
+/// form, whether the speaker agrees with it, and its evaluative direction.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Statement {
+    /// Local claim id.
+    pub claim: String,
+    /// The main clause's proposition with its negators removed ("the charge
+    /// should be scrapped" for "the charge should not be scrapped").
+    pub proposition: String,
+    /// The main clause in the document.
+    pub span: Span,
+    /// Favour: the claim asserts the proposition; against: it denies it;
+    /// neutral: it only reports or asks.
+    pub assertion: Polarity,
+    /// -1 / 0 / +1: the proposition's evaluative direction toward what it is
+    /// about ("the turbines would ruin the view" -1, "... will power homes" +1).
+    pub valence: i8,
+    /// Why (negations, cues, evaluations, contrast).
+    #[serde(default)]
+    pub evidence: Vec<Evidence>,
+}
+
 /// Provenance of one extraction run.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RunInfo {
@@ -407,6 +430,9 @@ pub struct Extraction {
     pub targets: Vec<Target>,
     /// Stances.
     pub stances: Vec<Stance>,
+    /// What each claim asserts (for arguments across the coverage).
+    #[serde(default)]
+    pub statements: Vec<Statement>,
     /// Provenance.
     pub run: RunInfo,
 }
@@ -429,6 +455,7 @@ impl Extraction {
             acts: vec![],
             targets: vec![],
             stances: vec![],
+            statements: vec![],
             run: RunInfo {
                 tool_version: crate::VERSION.to_string(),
                 method: method.to_string(),

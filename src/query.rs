@@ -53,6 +53,8 @@ pub const CANNED: &[Canned] = canned![
     "most-quoted",
     "sources-per-outlet",
     "org-structure",
+    "argument-map",
+    "opposing-arguments",
 ];
 
 /// The canned query called `name`.

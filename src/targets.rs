@@ -195,6 +195,113 @@ impl TargetCatalogue {
     }
 }
 
+/// One target of a suggested catalogue.
+#[derive(serde::Serialize)]
+struct SuggestedTarget {
+    id: String,
+    label: String,
+    description: String,
+    favour: Vec<String>,
+    against: Vec<String>,
+    keywords: Vec<String>,
+}
+
+#[derive(serde::Serialize)]
+struct SuggestedFile {
+    target: Vec<SuggestedTarget>,
+}
+
+/// A draft catalogue (TOML, in the format [`TargetCatalogue::parse`] reads)
+/// from the arguments and issues discovered in `store` (see
+/// [`crate::rdf::derived`]): one target per issue (its arguments for and
+/// against as propositions), then one per argument of two claims or more
+/// outside any issue. For the analyst to edit and pass back as `targets.toml`.
+pub fn suggest(store: &crate::store::Store) -> Result<String> {
+    use std::collections::BTreeMap;
+    let mut out: Vec<SuggestedTarget> = vec![];
+    let mut used: HashSet<String> = HashSet::new();
+    let mut id_for = |label: &str| {
+        let base: String = crate::ingest::slug(label).chars().take(40).collect();
+        let base = base.trim_end_matches('-').to_string();
+        let mut id = base.clone();
+        let mut n = 2;
+        while !used.insert(id.clone()) {
+            id = format!("{base}-{n}");
+            n += 1;
+        }
+        id
+    };
+    let mut issues: BTreeMap<String, (String, i64, Vec<String>, Vec<String>)> = BTreeMap::new();
+    for r in store.select(
+        "SELECT ?i ?l ?n ?arg ?v WHERE { ?i a sg:Issue ; skos:prefLabel ?l ; sg:memberCount ?n .
+           ?a sg:aboutIssue ?i ; skos:prefLabel ?arg ; sg:valence ?v }",
+    )? {
+        let (Some(i), Some(l), Some(arg)) = (r.str("i"), r.str("l"), r.str("arg")) else {
+            continue;
+        };
+        let e = issues
+            .entry(i)
+            .or_insert_with(|| (l, r.i64("n").unwrap_or(0), vec![], vec![]));
+        match r.i64("v").unwrap_or(0) {
+            1 => e.2.push(arg),
+            -1 => e.3.push(arg),
+            _ => {}
+        }
+    }
+    let mut issues: Vec<_> = issues.into_values().collect();
+    issues.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    for (label, n, mut favour, mut against) in issues {
+        favour.sort();
+        favour.dedup();
+        against.sort();
+        against.dedup();
+        if favour.is_empty() && against.is_empty() {
+            continue;
+        }
+        let keyword = label
+            .strip_prefix("Debate over ")
+            .unwrap_or(&label)
+            .to_lowercase();
+        out.push(SuggestedTarget {
+            id: id_for(&label),
+            description: format!(
+                "Issue discovered in the coverage ({n} claims); edit the propositions."
+            ),
+            label,
+            favour,
+            against,
+            keywords: vec![keyword],
+        });
+    }
+    let mut lone: Vec<(i64, String)> = vec![];
+    for r in store.select(
+        "SELECT DISTINCT ?l ?n WHERE { ?a a sg:Argument ; skos:prefLabel ?l ; sg:memberCount ?n .
+           FILTER NOT EXISTS { ?a sg:aboutIssue ?i } FILTER(?n >= 2) }",
+    )? {
+        if let Some(l) = r.str("l") {
+            lone.push((r.i64("n").unwrap_or(0), l));
+        }
+    }
+    lone.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    for (n, label) in lone {
+        out.push(SuggestedTarget {
+            id: id_for(&label),
+            description: format!("Argument made in {n} claims of the coverage."),
+            favour: vec![label.to_lowercase()],
+            label,
+            against: vec![],
+            keywords: vec![],
+        });
+    }
+    let body = toml::to_string(&SuggestedFile { target: out })
+        .map_err(|e| Error::Other(format!("writing the suggested catalogue: {e}")))?;
+    Ok(format!(
+        "# Draft target catalogue suggested by `stancegraph targets suggest` from the arguments\n\
+         # discovered in the coverage. Edit labels and propositions, then save as targets.toml\n\
+         # beside the corpus (or pass it with --targets) and ingest again with --force.\n\n{body}"
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

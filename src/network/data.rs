@@ -420,12 +420,18 @@ impl GraphData {
         for r in query(
             store,
             "SELECT ?s ?art ?h ?t ?p ?c ?claim ?act WHERE {
-               GRAPH ?g { ?s a sg:Stance . ?art a schema:NewsArticle .
-               ?s sg:holder ?h ; sg:target ?t ; sg:polarity ?p .
-               OPTIONAL { ?s sg:confidence ?c }
-               OPTIONAL { ?s sg:expressedIn ?claim }
-               OPTIONAL { ?s sg:derivedFromAct ?act }
-             } }",
+               { GRAPH ?g { ?s a sg:Stance . ?art a schema:NewsArticle .
+                 ?s sg:holder ?h ; sg:target ?t ; sg:polarity ?p .
+                 OPTIONAL { ?s sg:confidence ?c }
+                 OPTIONAL { ?s sg:expressedIn ?claim }
+                 OPTIONAL { ?s sg:derivedFromAct ?act }
+               } }
+               UNION
+               { GRAPH <https://w3id.org/stancegraph/id/graph/corpus> { ?s a sg:Stance ; sg:holder ?h ; sg:target ?t ;
+                   sg:polarity ?p ; sg:expressedIn ?claim .
+                   OPTIONAL { ?s sg:confidence ?c } }
+                 ?claim schema:appearance ?art . }
+             }",
         )? {
             let (Some(iri), Some(article), Some(holder), Some(target), Some(p)) = (
                 need(&r, "s"),

@@ -535,6 +535,15 @@ fn write_relations(cx: &Ctx<'_>, b: &mut Builder) {
     }
 }
 
+/// The polarity individual (`sg:Favour`, `sg:Against`, `sg:Neutral`).
+pub fn polarity_node(p: Polarity) -> NamedNodeRef<'static> {
+    match p {
+        Polarity::Favour => sg::FAVOUR,
+        Polarity::Against => sg::AGAINST,
+        Polarity::Neutral => sg::NEUTRAL,
+    }
+}
+
 fn write_stances(cx: &Ctx<'_>, b: &mut Builder) {
     for t in &cx.ex.targets {
         if t.source == TargetSource::Actor || t.id.starts_with("actor:") {
@@ -555,6 +564,28 @@ fn write_stances(cx: &Ctx<'_>, b: &mut Builder) {
         }
         b.lit(&n, sg::TARGET_SOURCE, target_source_str(t.source));
     }
+    for st in &cx.ex.statements {
+        if cx.ex.claim(&st.claim).is_none() {
+            continue;
+        }
+        let claim = cx.claim_node(&st.claim);
+        b.lit(&claim, sg::PROPOSITION, &st.proposition);
+        let a = cx.anchor(b, &st.span);
+        b.add(claim.clone(), sg::PROPOSITION_ANCHOR, a);
+        b.add(claim.clone(), sg::ASSERTION, polarity_node(st.assertion));
+        b.add(
+            claim.clone(),
+            sg::VALENCE,
+            int(i64::from(st.valence.signum())),
+        );
+        for e in &st.evidence {
+            b.lit(
+                &claim,
+                sg::ASSERTION_EVIDENCE,
+                &format!("{}: {}", e.kind, e.text),
+            );
+        }
+    }
     for s in &cx.ex.stances {
         let (Some(holder), Some(target)) = (cx.actor(&s.holder), cx.target(&s.target)) else {
             continue;
@@ -563,12 +594,7 @@ fn write_stances(cx: &Ctx<'_>, b: &mut Builder) {
         b.add(n.clone(), rdfs::TYPE, sg::STANCE);
         b.add(n.clone(), sg::HOLDER, holder);
         b.add(n.clone(), sg::TARGET_PROP, target);
-        let pol = match s.polarity {
-            Polarity::Favour => sg::FAVOUR,
-            Polarity::Against => sg::AGAINST,
-            Polarity::Neutral => sg::NEUTRAL,
-        };
-        b.add(n.clone(), sg::POLARITY, pol);
+        b.add(n.clone(), sg::POLARITY, polarity_node(s.polarity));
         b.add(n.clone(), sg::CONFIDENCE, double(s.confidence));
         b.lit(&n, sg::METHOD, &s.method);
         if let Some(c) = &s.claim {

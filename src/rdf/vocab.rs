@@ -195,6 +195,38 @@ pub mod sg {
         MENTION_KIND = "mentionKind";
         /// actor -> true when it is the publisher of an article.
         IS_PUBLISHER = "isPublisher";
+        /// Class: an argument (a claim cluster that actors agree or disagree with; subclass of sg:Target and sg:ClaimCluster).
+        ARGUMENT = "Argument";
+        /// Class: an issue (arguments about one question; subclass of sg:Target).
+        ISSUE = "Issue";
+        /// Class: an actor's net position toward one target (derived, for pair queries).
+        POSITION = "Position";
+        /// claim -> its main proposition in positive form (literal).
+        PROPOSITION = "proposition";
+        /// claim -> NIF anchor of the main clause the proposition comes from.
+        PROPOSITION_ANCHOR = "propositionAnchor";
+        /// claim -> sg:Favour (asserts its proposition) / sg:Against (denies it) / sg:Neutral.
+        ASSERTION = "assertion";
+        /// claim / argument -> evaluative direction -1 / 0 / 1 of the proposition (xsd:integer).
+        VALENCE = "valence";
+        /// claim -> evidence literal "kind: text" for its assertion.
+        ASSERTION_EVIDENCE = "assertionEvidence";
+        /// argument -> the issue it belongs to.
+        ABOUT_ISSUE = "aboutIssue";
+        /// argument -> an argument on the same issue with the opposite valence.
+        OPPOSES = "opposes";
+        /// Class: the actors whose net position toward one target has one polarity (derived).
+        SIDE = "Side";
+        /// side -> an actor on it.
+        SIDE_MEMBER = "sideMember";
+        /// position -> number of stances it sums (xsd:integer).
+        STANCE_COUNT = "stanceCount";
+        /// claim -> blocking component key (derived graph; literal).
+        IN_BLOCK = "inBlock";
+        /// claim -> the proposition it was clustered by (derived graph copy; literal).
+        INDEXED_PROPOSITION = "indexedProposition";
+        /// argument / issue -> number of member claims (xsd:integer).
+        MEMBER_COUNT = "memberCount";
     }
     /// The IRI of an act type individual, e.g. `sg:Criticises`.
     pub fn act_type(kind: crate::extraction::ActKind) -> oxigraph::model::NamedNode {

@@ -236,6 +236,76 @@ pub fn inherited_stances(ex: &Extraction, stances: &[Stance]) -> Vec<Stance> {
     out
 }
 
+/// Verbs of being between a name and its evaluation ("X is arrogant").
+const LINKS: &[&str] = &[
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "seems",
+    "seemed",
+    "looks",
+    "remains",
+    "has",
+    "have",
+    "had",
+    "become",
+    "became",
+    "so",
+    "very",
+    "too",
+    "utterly",
+    "completely",
+    "deeply",
+    "totally",
+    "being",
+    "not",
+];
+
+/// The (negation-adjusted) polarity of the clause's evaluation of the actor
+/// mentioned at clause char offsets `[s, e)`: an evaluative word at most
+/// three words before the mention ("criticised X", "arrogant X", "accused
+/// X of"), or right after it across a verb of being ("X is arrogant", "X
+/// has been reckless"). `None` when no evaluation is about the actor.
+pub fn evaluation_of(c: &ClauseUnit, s: usize, e: usize) -> Option<i8> {
+    let first = c.tokens.iter().position(|t| t.end > s)?;
+    let last = c.tokens.iter().rposition(|t| t.start < e)?;
+    let mut best: Option<(usize, i8)> = None;
+    for &(i, p) in &c.sign.evaluations {
+        let d = if i < first && first - i <= 3 {
+            first - i
+        } else if i > last {
+            let between = &c.tokens[last + 1..i];
+            let linked = between.len() <= 3
+                && between
+                    .iter()
+                    .all(|t| LINKS.contains(&t.lower.as_str()) || t.lower.ends_with("ly"));
+            // "X ... for their less than ethical practices": a possessive
+            // just before the evaluation refers back to the actor.
+            let possessive = between.len() <= 8
+                && between
+                    .iter()
+                    .rev()
+                    .take(3)
+                    .any(|t| matches!(t.lower.as_str(), "their" | "its" | "his" | "her"));
+            if linked || possessive {
+                i - last
+            } else {
+                continue;
+            }
+        } else {
+            continue;
+        };
+        if best.is_none_or(|(bd, _)| d < bd) {
+            best = Some((d, p));
+        }
+    }
+    best.map(|(_, p)| p)
+}
+
 /// Evidence for an actor evaluation in a clause.
 pub fn evaluation_evidence(doc: &Document, c: &ClauseUnit) -> Vec<Evidence> {
     c.sign

@@ -26,8 +26,11 @@ pub mod backend;
 pub mod clauses;
 pub mod cluster;
 pub mod discover;
+pub mod label;
 pub mod polarity;
+pub mod statement;
 pub mod text;
+pub mod vectors;
 
 pub use backend::{
     ClauseUnit, EmbeddingBackend, Match, PreparedTarget, RulesBackend, StanceBackend,
@@ -48,7 +51,9 @@ pub struct StanceOptions {
     pub rules_threshold: f32,
     /// Minimum cosine similarity for an embedding match.
     pub embed_threshold: f32,
-    /// Discover targets from the claims.
+    /// Discover per-article targets from the claims (off by default: without
+    /// a catalogue, arguments found across the whole coverage take their
+    /// place, see [`crate::rdf::derived`]).
     pub discover: bool,
     /// Similarity above which two discovered targets are one (Jaccard in rules mode).
     pub merge_threshold_rules: f32,
@@ -65,7 +70,7 @@ impl Default for StanceOptions {
         StanceOptions {
             rules_threshold: 0.4,
             embed_threshold: 0.6,
-            discover: true,
+            discover: false,
             merge_threshold_rules: 0.45,
             merge_threshold_model: 0.75,
             actor_stances: true,
@@ -181,6 +186,8 @@ impl StanceAnalyser {
         };
         ex.targets = targets;
         ex.stances = stances;
+        let clauses = clauses::claim_clauses(doc, ex);
+        ex.statements = statement::statements(doc, ex, &clauses);
     }
 
     fn analyse_with(
@@ -246,6 +253,14 @@ impl StanceAnalyser {
                     out_targets.push(actors::actor_target(ex, &a));
                 }
             }
+        }
+        // An outlet holds a position only where it editorialises.
+        if !is_editorial(doc) {
+            stances.retain(|s| {
+                ex.actor(&s.holder).is_none_or(|a| {
+                    a.kind != crate::extraction::ActorKind::Outlet && !a.is_publisher
+                })
+            });
         }
         // One stance per (holder, target, claim, act); keep the most confident.
         let mut best: BTreeMap<(String, String, Option<String>, Option<String>), Stance> =
@@ -323,7 +338,8 @@ impl StanceAnalyser {
                 let contribution = match m.unit {
                     Some(ui) => {
                         let u = &target.units[ui];
-                        let mut sign = (u.side * u.sign * c.sign.sign * cue) as f32;
+                        let clause_sign = sign_toward(c, u.head.as_deref());
+                        let mut sign = (u.side * u.sign * clause_sign * cue) as f32;
                         if let Some(nli) = &self.nli {
                             if let Ok(scores) = nli.classify(&c.text, &u.text) {
                                 let d = NliClassifier::prob(&scores, "entail")
@@ -370,8 +386,13 @@ impl StanceAnalyser {
                             },
                             span: Some(Span::of(doc, c.start, c.end)),
                         });
-                        if c.sign.is_marked() || cue_pol.is_some() {
-                            (c.sign.sign * cue) as f32 * m.score
+                        // Only a keyword matched: a negation says nothing about
+                        // the position ("has not received a request"), while
+                        // evaluations, counterfactuals and the cue do.
+                        let has_eval =
+                            !c.sign.evaluations.is_empty() || c.sign.counterfactual.is_some();
+                        if has_eval || cue_pol.is_some() {
+                            (c.sign.sign_where(|_| false) * cue) as f32 * m.score
                         } else {
                             0.0
                         }
@@ -438,8 +459,14 @@ impl StanceAnalyser {
                 if own.contains(&actor) {
                     continue;
                 }
+                // Only the speaker's own evaluation of this actor counts:
+                // an evaluative word next to the mention ("criticised X",
+                // "X is arrogant"), not one elsewhere in the clause.
+                let Some(pol) = actors::evaluation_of(c, s - c.start, e - c.start) else {
+                    continue;
+                };
                 let entry = per.entry((c.claim, actor)).or_insert((0.0, vec![]));
-                entry.0 += (c.sign.sign * cue) as f32;
+                entry.0 += (pol * cue) as f32;
                 entry.1.push(Evidence {
                     kind: "match".into(),
                     text: doc.slice(s, e),
@@ -477,6 +504,21 @@ impl StanceAnalyser {
             })
             .collect()
     }
+}
+
+/// Metadata keys and values that mark an article as opinion (editorial,
+/// leader, comment), where the outlet itself takes positions.
+fn is_editorial(doc: &Document) -> bool {
+    ["genre", "section", "type", "category", "kind"]
+        .iter()
+        .filter_map(|k| doc.meta.extra.get(*k))
+        .filter_map(|v| v.as_str())
+        .any(|v| {
+            let v = v.to_lowercase();
+            ["editorial", "opinion", "leader", "comment"]
+                .iter()
+                .any(|w| v.contains(w))
+        })
 }
 
 /// Method tag of matches made by [`anaphoric_matches`].
@@ -583,6 +625,31 @@ fn keep_best_matches(matches: Vec<Match>) -> Vec<Match> {
         .into_iter()
         .filter(|m| m.score >= 0.7 * best.get(&m.clause).copied().unwrap_or(0.0))
         .collect()
+}
+
+/// Verbs of perceiving or receiving: negating them denies a fact ("has not
+/// received a request"), not the position a proposition states.
+const FACT_VERBS: &[&str] = &[
+    "receiv", "get", "got", "see", "seen", "saw", "hear", "heard", "find", "found", "know", "knew",
+    "notic", "meet", "met", "recall", "remember", "spot", "detect",
+];
+
+/// The clause's sign toward a proposition whose predicate stem is `head`:
+/// 0 (no position) when a negation denies a fact verb that is not the
+/// predicate ("claims to have not *received* a request to block the sites"
+/// neither asserts nor denies blocking), else the clause sign.
+fn sign_toward(c: &ClauseUnit, head: Option<&str>) -> i8 {
+    let denies_fact = c.sign.free_negations.iter().any(|(_, v)| {
+        v.and_then(|i| c.tokens.get(i)).is_some_and(|t| {
+            head != Some(text::stem(&t.lower).as_str())
+                && FACT_VERBS.iter().any(|f| t.lower.starts_with(f))
+        })
+    });
+    if denies_fact {
+        0
+    } else {
+        c.sign.sign
+    }
 }
 
 fn side_name(side: i8) -> &'static str {

@@ -3,11 +3,78 @@
 
 use super::text::Token;
 
+/// True for a word that makes a preceding "without" an intensifier ("without delay").
+pub fn is_without_idiom(w: &str) -> bool {
+    WITHOUT_IDIOMS.contains(&w)
+}
+
 /// Single-word negators.
+///
+/// "without" and "against" are not here: "without" negates its object noun
+/// phrase, not the clause ("approve it without delay"; it only cancels an
+/// earlier negator: "not done without asking"), and "against" is a
+/// preposition ("campaigns against X") unless a verb of being or taking a
+/// side governs it ("we are against it"), see [`AGAINST_GOVERNORS`].
 const NEGATORS: &[&str] = &[
-    "not", "no", "never", "without", "nor", "neither", "none", "nobody", "nothing", "cannot",
-    "hardly", "refuse", "refuses", "refused", "refusing", "declined", "declines", "decline",
-    "against",
+    "not", "no", "never", "nor", "neither", "none", "nobody", "nothing", "cannot", "hardly",
+    "refuse", "refuses", "refused", "refusing", "declined", "declines", "decline",
+];
+
+/// Words before "against" that make it a position ("are against", "voted against").
+const AGAINST_GOVERNORS: &[&str] = &[
+    "am",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "'re",
+    "'m",
+    "stand",
+    "stands",
+    "stood",
+    "vote",
+    "votes",
+    "voted",
+    "voting",
+    "came",
+    "come",
+    "comes",
+    "argue",
+    "argued",
+    "argues",
+    "campaigned",
+    "spoke",
+    "speak",
+    "speaks",
+    "firmly",
+    "strongly",
+    "totally",
+    "completely",
+    "very",
+    "all",
+    "still",
+    "remain",
+    "remains",
+    "remained",
+];
+
+/// Words after "without" that make it an intensifier, not a negation
+/// ("without delay", "without hesitation").
+const WITHOUT_IDIOMS: &[&str] = &[
+    "delay",
+    "further",
+    "hesitation",
+    "question",
+    "doubt",
+    "fail",
+    "reservation",
+    "reservations",
+    "exception",
+    "equivocation",
+    "qualification",
 ];
 
 /// Two-word negators.
@@ -21,6 +88,17 @@ const NEGATOR_PAIRS: &[(&str, &str)] = &[
 
 /// Patterns that look like negation but are not ("whether or not", "is or isn't").
 const NOT_NEGATION: &[&[&str]] = &[
+    &["cannot", "wait"],
+    &["can't", "wait"],
+    &["can", "not", "wait"],
+    &["could", "not", "be", "clearer"],
+    &["couldn't", "be", "clearer"],
+    &["could", "not", "agree", "more"],
+    &["couldn't", "agree", "more"],
+    &["cannot", "stress"],
+    &["can't", "stress"],
+    &["not", "least"],
+    &["no", "sooner"],
     &["or", "not"],
     &["or", "isn't"],
     &["or", "aren't"],
@@ -194,8 +272,11 @@ pub struct ClauseSign {
     /// +1: the clause asserts (or approves of) what it says; -1: it denies it,
     /// disapproves of it or warns against it.
     pub sign: i8,
-    /// Negators that decided the sign (token indices).
+    /// Negators found (token indices), including those used up by an evaluation.
     pub negations: Vec<usize>,
+    /// Negators that flip the clause (not used up by an evaluation), each with
+    /// the word it negates (the first content word after it), if any.
+    pub free_negations: Vec<(usize, Option<usize>)>,
     /// Evaluative words with their (negation-adjusted) polarity.
     pub evaluations: Vec<(usize, i8)>,
     /// The modal verb, if any.
@@ -210,13 +291,80 @@ impl ClauseSign {
     pub fn is_marked(&self) -> bool {
         !self.negations.is_empty() || !self.evaluations.is_empty() || self.counterfactual.is_some()
     }
+
+    /// The sign of the evaluative words alone (+1 when there are none).
+    pub fn evaluation_sign(&self) -> i8 {
+        let sum: i32 = self.evaluations.iter().map(|(_, p)| *p as i32).sum();
+        if sum < 0 {
+            -1
+        } else {
+            1
+        }
+    }
+
+    /// The clause sign counting only the free negations `keep` accepts (given
+    /// the negated word's index), e.g. only those that negate the predicate a
+    /// proposition is about: "claims to have not *received* a request" does
+    /// not negate a position on acting through legal process.
+    pub fn sign_where(&self, keep: impl Fn(Option<usize>) -> bool) -> i8 {
+        let mut sign = self.evaluation_sign();
+        let n = self.free_negations.iter().filter(|(_, v)| keep(*v)).count();
+        if n % 2 == 1 {
+            sign = -sign;
+        }
+        if self.counterfactual.is_some() {
+            sign = -1;
+        }
+        sign
+    }
 }
 
-/// Analyses one clause's tokens. `sentence_is_conditional` is true when the
-/// sentence opens with "if"/"unless" and later says "would": then the clause is
-/// a warning about a hypothetical.
-pub fn clause_sign(toks: &[Token], sentence_is_conditional: bool) -> ClauseSign {
-    let w: Vec<&str> = toks.iter().map(|t| t.lower.as_str()).collect();
+/// Auxiliaries, adverbs and particles skipped when looking for the word a
+/// negator negates ("not *be* closing", "never *really* wanted").
+const SKIP_AFTER_NEGATOR: &[&str] = &[
+    "be",
+    "been",
+    "being",
+    "have",
+    "has",
+    "had",
+    "to",
+    "do",
+    "does",
+    "did",
+    "is",
+    "are",
+    "was",
+    "were",
+    "ever",
+    "really",
+    "even",
+    "yet",
+    "actually",
+    "necessarily",
+    "always",
+    "a",
+    "an",
+    "the",
+    "any",
+    "single",
+    "just",
+    "simply",
+    "currently",
+    "so",
+    "too",
+    "very",
+    "at",
+    "all",
+];
+
+/// The first content word after token `i` (within five tokens), if any.
+fn negated_word(w: &[&str], i: usize) -> Option<usize> {
+    (i + 1..w.len().min(i + 6)).find(|&j| !SKIP_AFTER_NEGATOR.contains(&w[j]) && !is_negator(w[j]))
+}
+
+/// Token positions covered by a non-negating pattern ([`NOT_NEGATION`]).
+pub fn idiom_mask(w: &[&str]) -> Vec<bool> {
     let n = w.len();
     let mut skip = vec![false; n];
     for pat in NOT_NEGATION {
@@ -231,15 +379,25 @@ pub fn clause_sign(toks: &[Token], sentence_is_conditional: bool) -> ClauseSign 
             }
         }
     }
-    // "whether or not"/"is or isn't" also neutralise the word before "or".
+    skip
+}
+
+/// Negator positions: single negators, negator pairs ("less than"), and
+/// "without" only where an earlier negator is still open ("not ... without").
+fn find_negators(w: &[&str], skip: &mut [bool]) -> Vec<usize> {
+    let n = w.len();
     let mut negators: Vec<usize> = vec![];
     for i in 0..n {
         if skip[i] {
             continue;
         }
         if is_negator(w[i]) {
-            // "no" used as a determiner of an evaluative noun still negates it; keep.
             negators.push(i);
+        } else if w[i] == "without" {
+            let idiom = w.get(i + 1).is_some_and(|x| WITHOUT_IDIOMS.contains(x));
+            if !idiom && !negators.is_empty() {
+                negators.push(i);
+            }
         } else if i + 1 < n
             && NEGATOR_PAIRS
                 .iter()
@@ -249,6 +407,17 @@ pub fn clause_sign(toks: &[Token], sentence_is_conditional: bool) -> ClauseSign 
             skip[i + 1] = true;
         }
     }
+    negators
+}
+
+/// Analyses one clause's tokens. `sentence_is_conditional` is true when the
+/// sentence opens with "if"/"unless" and later says "would": then the clause is
+/// a warning about a hypothetical.
+pub fn clause_sign(toks: &[Token], sentence_is_conditional: bool) -> ClauseSign {
+    let w: Vec<&str> = toks.iter().map(|t| t.lower.as_str()).collect();
+    let n = w.len();
+    let mut skip = idiom_mask(&w);
+    let negators = find_negators(&w, &mut skip);
     let mut consumed = vec![false; negators.len()];
     let mut evaluations = vec![];
     // "not (go) far enough" / "not enough": the speaker wants more of it.
@@ -270,7 +439,14 @@ pub fn clause_sign(toks: &[Token], sentence_is_conditional: bool) -> ClauseSign 
         if skip[i] || negators.contains(&i) {
             continue;
         }
-        let pol: i8 = if is_positive(w[i]) {
+        let pol: i8 = if w[i] == "against" {
+            // A position only when governed ("are against", "voted against").
+            if i > 0 && AGAINST_GOVERNORS.contains(&w[i - 1]) {
+                -1
+            } else {
+                continue;
+            }
+        } else if is_positive(w[i]) {
             1
         } else if is_negative(w[i]) {
             -1
@@ -291,8 +467,12 @@ pub fn clause_sign(toks: &[Token], sentence_is_conditional: bool) -> ClauseSign 
         }
         evaluations.push((i, p));
     }
-    let free_negations = consumed.iter().filter(|c| !**c).count();
-    let eval_sum: i32 = evaluations.iter().map(|(_, p)| *p as i32).sum();
+    let free_negations: Vec<(usize, Option<usize>)> = negators
+        .iter()
+        .zip(&consumed)
+        .filter(|(_, c)| !**c)
+        .map(|(&i, _)| (i, negated_word(&w, i)))
+        .collect();
     let modal = w.iter().position(|x| MODALS.contains(x));
     let mut counterfactual = None;
     for i in 0..n {
@@ -312,28 +492,18 @@ pub fn clause_sign(toks: &[Token], sentence_is_conditional: bool) -> ClauseSign 
             .iter()
             .position(|x| *x == "if" || *x == "unless" || *x == "would");
     }
-    let mut sign: i8 = if eval_sum > 0 {
-        1
-    } else if eval_sum < 0 {
-        -1
-    } else {
-        1
-    };
-    if free_negations % 2 == 1 {
-        sign = -sign;
-    }
-    if counterfactual.is_some() {
-        sign = -1;
-    }
     let mut negs: Vec<usize> = negators.clone();
     negs.sort_unstable();
-    ClauseSign {
-        sign,
+    let mut out = ClauseSign {
+        sign: 1,
         negations: negs,
+        free_negations,
         evaluations,
         modal,
         counterfactual,
-    }
+    };
+    out.sign = out.sign_where(|_| true);
+    out
 }
 
 /// True when a sentence is a conditional warning: it opens with "if"/"unless"
@@ -349,7 +519,8 @@ pub fn is_conditional(sentence_tokens: &[Token]) -> bool {
 /// Cues that reject their content ("denied that ...", "rejected the plan").
 const REJECTING_CUES: &[&str] = &[
     "deny", "deni", "reject", "dismiss", "dispute", "refut", "rebut", "doubt", "contest",
-    "disagree", "oppos", "condemn", "denounc", "decr",
+    "disagree", "oppos", "condemn", "denounc", "decr", "critici", "attack", "slam", "lambast",
+    "blast", "ridicul", "mock", "scorn", "deplor", "lament",
 ];
 
 /// Cues that endorse their content ("welcomed the ban", "backed the plan").
@@ -423,7 +594,61 @@ mod tests {
     }
 
     #[test]
+    fn idioms_that_look_negative_do_not_negate() {
+        assert_eq!(
+            sign("we must approve the wind farm without further delay"),
+            1
+        );
+        assert_eq!(sign("build it now, the climate cannot wait"), 1);
+        assert_eq!(sign("we can't wait to see the turbines turning"), 1);
+        assert_eq!(
+            sign("not only will the bridge cut journey times, it will bring trade"),
+            1
+        );
+        assert_eq!(sign("the ferry runs without a subsidy"), 1);
+        assert_eq!(sign("I could not agree more with the council"), 1);
+        // "not ... without" is a double negation.
+        assert_eq!(
+            sign("which we have not done without asking the court first"),
+            1
+        );
+    }
+
+    #[test]
+    fn evaluative_verbs_take_their_object() {
+        // "against" after a noun is a preposition, not a negation.
+        assert_eq!(
+            sign("agencies have criticised online campaigns against the sites"),
+            -1
+        );
+        assert_eq!(sign("the union condemned the closures"), -1);
+        assert_eq!(sign("residents rejected the plan"), -1);
+        assert_eq!(sign("we are against the toll"), -1);
+        assert_eq!(sign("she praised the volunteers"), 1);
+        assert_eq!(sign("the board did not criticise the manager"), 1);
+    }
+
+    #[test]
+    fn negation_knows_what_it_negates() {
+        let t = tokens("the company claims to have not received a single request");
+        let s = clause_sign(&t, false);
+        assert_eq!(s.sign, -1);
+        let (_, v) = s.free_negations[0];
+        assert_eq!(v.map(|i| t[i].lower.as_str()), Some("received"));
+        // Counting only negations of another predicate leaves the clause positive.
+        assert_eq!(s.sign_where(|v| v.is_some_and(|i| t[i].lower == "act")), 1);
+        let t = tokens("the mayor would not be closing the libraries");
+        let s = clause_sign(&t, false);
+        assert_eq!(
+            s.free_negations[0].1.map(|i| t[i].lower.as_str()),
+            Some("closing")
+        );
+    }
+
+    #[test]
     fn cues_that_deny_flip() {
+        assert_eq!(cue_polarity(Some("criticised")), Some(-1));
+        assert_eq!(cue_polarity(Some("condemned")), Some(-1));
         assert_eq!(cue_sign(Some("deny")), -1);
         assert_eq!(cue_sign(Some("dismissed")), -1);
         assert_eq!(cue_sign(Some("say")), 1);
