@@ -131,7 +131,10 @@ fn resolve_actor_params(
             ),
             [one] => {
                 if *one != given {
-                    eprintln!("{}: \u{201c}{given}\u{201d} is \u{201c}{one}\u{201d}", var.as_str());
+                    eprintln!(
+                        "{}: \u{201c}{given}\u{201d} is \u{201c}{one}\u{201d}",
+                        var.as_str()
+                    );
                 }
                 *term = Literal::new_simple_literal(*one).into();
             }

@@ -119,7 +119,9 @@ pub fn syntax_message(raw: &str) -> String {
 pub fn parser() -> spargebra::SparqlParser {
     let mut p = spargebra::SparqlParser::new();
     for (prefix, ns) in PREFIXES {
-        p = p.with_prefix(*prefix, *ns).expect("the vocabulary's namespaces are valid IRIs");
+        p = p
+            .with_prefix(*prefix, *ns)
+            .expect("the vocabulary's namespaces are valid IRIs");
     }
     p
 }
@@ -131,7 +133,7 @@ pub fn parser() -> spargebra::SparqlParser {
 pub fn parse_query(text: &str) -> Result<spargebra::Query> {
     scan::check_nesting(text).map_err(Error::Sparql)?;
     parser().parse_query(text).map_err(|e| {
-        if parser().parse_update(text).is_ok() {
+        if looks_like_update(text) {
             Error::Sparql(
                 "this is a SPARQL update (INSERT / DELETE / LOAD / CLEAR ...), and `stancegraph \
                  query` only reads; run `stancegraph serve --allow-update` and POST it to /sparql \
@@ -142,6 +144,17 @@ pub fn parse_query(text: &str) -> Result<spargebra::Query> {
             Error::Sparql(syntax_message(&e.to_string()))
         }
     })
+}
+
+/// True when the first keyword after the prologue starts an update.
+pub fn looks_like_update(text: &str) -> bool {
+    static UPDATE: once_cell::sync::Lazy<regex::Regex> = once_cell::sync::Lazy::new(|| {
+        regex::Regex::new(
+            r"(?i)^\s*((PREFIX\s+[^\s<]*\s*<[^>]*>|BASE\s*<[^>]*>|#[^\n]*)\s*)*(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\b",
+        )
+        .expect("regex")
+    });
+    UPDATE.is_match(text)
 }
 
 /// Parses an update with the same nesting limit and prefixes as [`parse_query`].

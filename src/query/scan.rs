@@ -105,7 +105,8 @@ pub fn scan(text: &str) -> Scan {
             '*' => {
                 if words.last().is_some_and(|w| {
                     w.eq_ignore_ascii_case("select")
-                        || ((w.eq_ignore_ascii_case("distinct") || w.eq_ignore_ascii_case("reduced"))
+                        || ((w.eq_ignore_ascii_case("distinct")
+                            || w.eq_ignore_ascii_case("reduced"))
                             && words.len() >= 2
                             && words[words.len() - 2].eq_ignore_ascii_case("select"))
                 }) {
@@ -198,7 +199,8 @@ mod tests {
 
     #[test]
     fn nesting_is_measured_outside_strings_iris_and_comments() {
-        let q = "SELECT * WHERE { ?s ?p \"{{{(((\" . FILTER(?x < 3 && ?y > 2) # {{{{\n <http://x/{> }";
+        let q =
+            "SELECT * WHERE { ?s ?p \"{{{(((\" . FILTER(?x < 3 && ?y > 2) # {{{{\n <http://x/{> }";
         let s = scan(q);
         assert_eq!(s.max_depth, 2);
         assert!(s.select_star);
@@ -206,7 +208,11 @@ mod tests {
         let deep = format!("SELECT * WHERE {}{}", "{".repeat(5000), "}".repeat(5000));
         let err = check_nesting(&deep).unwrap_err();
         assert!(err.contains("nested too deeply"), "{err}");
-        let parens = format!("ASK {{ FILTER({}1{}) }}", "(".repeat(50_000), ")".repeat(50_000));
+        let parens = format!(
+            "ASK {{ FILTER({}1{}) }}",
+            "(".repeat(50_000),
+            ")".repeat(50_000)
+        );
         assert!(check_nesting(&parens).is_err());
         assert!(check_nesting("ASK { FILTER((((1)))) }").is_ok());
     }

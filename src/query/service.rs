@@ -8,7 +8,9 @@
 //! request; the request has a time limit and follows no redirects.
 
 use oxigraph::model::NamedNode;
-use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsParser, ReaderQueryResultsParserOutput};
+use oxigraph::sparql::results::{
+    QueryResultsFormat, QueryResultsParser, ReaderQueryResultsParserOutput,
+};
 use oxigraph::sparql::{DefaultServiceHandler, QuerySolutionIter};
 use spargebra::algebra::GraphPattern;
 use std::net::{IpAddr, ToSocketAddrs};
@@ -24,7 +26,8 @@ pub struct ServiceError(pub String);
 pub struct Refuse;
 
 /// The message of a refused `SERVICE` call.
-pub const DISABLED: &str = "SERVICE (federated query) is disabled: this endpoint makes no outgoing \
+pub const DISABLED: &str =
+    "SERVICE (federated query) is disabled: this endpoint makes no outgoing \
 requests unless started with `stancegraph serve --allow-service public` (public hosts) or \
 `--allow-service HOST[:PORT]` (a named host, loopback and private addresses included)";
 
@@ -75,13 +78,27 @@ impl ServicePolicy {
         let url = ureq::http::Uri::try_from(iri)
             .map_err(|e| format!("SERVICE <{iri}>: not a URL ({e})"))?;
         if !matches!(url.scheme_str(), Some("http" | "https")) {
-            return Err(format!("SERVICE <{iri}>: only http and https endpoints can be called"));
+            return Err(format!(
+                "SERVICE <{iri}>: only http and https endpoints can be called"
+            ));
         }
-        let host = url.host().unwrap_or("").trim_matches(['[', ']']).to_ascii_lowercase();
+        let host = url
+            .host()
+            .unwrap_or("")
+            .trim_matches(['[', ']'])
+            .to_ascii_lowercase();
         let port = url
             .port_u16()
-            .unwrap_or(if url.scheme_str() == Some("https") { 443 } else { 80 });
-        if self.named.iter().any(|n| *n == host || *n == format!("{host}:{port}")) {
+            .unwrap_or(if url.scheme_str() == Some("https") {
+                443
+            } else {
+                80
+            });
+        if self
+            .named
+            .iter()
+            .any(|n| *n == host || *n == format!("{host}:{port}"))
+        {
             return Ok(());
         }
         if !self.public {
@@ -158,6 +175,9 @@ impl DefaultServiceHandler for Guarded {
         _base_iri: Option<&oxiri::Iri<String>>,
     ) -> Result<QuerySolutionIter<'static>, ServiceError> {
         let iri = service_name.as_str();
+        if self.policy.is_disabled() {
+            return Err(ServiceError(DISABLED.into()));
+        }
         self.policy.check(iri).map_err(ServiceError)?;
         let query = format!("SELECT * WHERE {{ {pattern} }}");
         let agent: ureq::Agent = ureq::Agent::config_builder()
@@ -195,7 +215,10 @@ mod tests {
     #[test]
     fn loopback_and_private_hosts_need_naming() {
         let p = ServicePolicy::from_args(&["public".into()]);
-        assert!(p.check("http://127.0.0.1:8890/sparql").unwrap_err().contains("loopback"));
+        assert!(p
+            .check("http://127.0.0.1:8890/sparql")
+            .unwrap_err()
+            .contains("loopback"));
         assert!(p.check("http://10.1.2.3/sparql").is_err());
         assert!(p.check("http://[::1]:80/sparql").is_err());
         assert!(p.check("ftp://example.org/").is_err());

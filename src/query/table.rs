@@ -57,7 +57,10 @@ pub fn fit(natural: &[usize], total: usize) -> Vec<usize> {
         if sum <= budget {
             return w;
         }
-        let Some((i, &widest)) = w.iter().enumerate().max_by_key(|(i, &x)| (x, usize::MAX - i))
+        let Some((i, &widest)) = w
+            .iter()
+            .enumerate()
+            .max_by_key(|(i, &x)| (x, usize::MAX - i))
         else {
             return w;
         };
