@@ -503,7 +503,7 @@ fn predeclared_prefixes_deep_queries_and_service_are_handled() {
     );
     // Without CORS configured, OPTIONS is answered but grants no origin.
     let r = agent()
-        .request("OPTIONS", &server.endpoint())
+        .options(&server.endpoint())
         .header("Origin", "http://elsewhere.test")
         .header("Access-Control-Request-Method", "POST")
         .call()
@@ -516,7 +516,7 @@ fn predeclared_prefixes_deep_queries_and_service_are_handled() {
 fn cors_grants_only_the_configured_origins() {
     let (_dir, server) = fixture_server(&["--cors-origin", "http://localhost:3000"]);
     let r = agent()
-        .request("OPTIONS", &server.endpoint())
+        .options(&server.endpoint())
         .header("Origin", "http://localhost:3000")
         .header("Access-Control-Request-Method", "POST")
         .header("Access-Control-Request-Headers", "content-type")

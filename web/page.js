@@ -29,18 +29,23 @@
     yasqe.query();
   }
 
-  yasgui.on("queryResponse", function (_y, tab) {
+  // YASR parses the response after this event: look once it has.
+  function report(tab) {
     var yasr = tab.getYasr();
     var results = yasr && yasr.results;
-    var n = results && results.getBindings ? (results.getBindings() || []).length : null;
-    var err = results && results.getError ? results.getError() : null;
-    if (err) {
-      say("error: " + (err.text || err.statusText || err.status || "request failed"));
+    var err = results && results.getError ? results.getError() : "no response";
+    if (!results || err) {
+      var text = err && (err.text || err.statusText || err.status || String(err));
+      say("error: " + (text || "request failed"));
       document.body.setAttribute("data-state", "error");
-    } else {
-      say(n === null ? "done" : n + " row" + (n === 1 ? "" : "s"));
-      document.body.setAttribute("data-state", "done");
+      return;
     }
+    var bindings = results.getBindings ? results.getBindings() : null;
+    say(bindings ? bindings.length + " row" + (bindings.length === 1 ? "" : "s") : "done");
+    document.body.setAttribute("data-state", "done");
+  }
+  yasgui.on("queryResponse", function (_y, tab) {
+    window.setTimeout(function () { report(tab); }, 0);
   });
 
   var list = document.getElementById("canned-list");

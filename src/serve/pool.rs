@@ -154,20 +154,21 @@ impl Pool {
         timeout: Duration,
     ) -> Result<(Reply, Vec<u8>), ApiError> {
         let started = Instant::now();
-        let permit = match tokio::time::timeout(timeout, Arc::clone(&self.slots).acquire_owned())
-            .await
-        {
-            Ok(Ok(p)) => p,
-            _ => return Err(ApiError::new(
-                StatusCode::SERVICE_UNAVAILABLE,
-                format!(
+        let permit =
+            match tokio::time::timeout(timeout, Arc::clone(&self.slots).acquire_owned()).await {
+                Ok(Ok(p)) => p,
+                _ => {
+                    return Err(ApiError::new(
+                        StatusCode::SERVICE_UNAVAILABLE,
+                        format!(
                     "server busy: all {} query workers stayed taken for the time limit of {} s; \
                          retry later",
                     self.size(),
                     timeout.as_secs_f64()
                 ),
-            )),
-        };
+                    ))
+                }
+            };
         let pooled = self.idle.lock().ok().and_then(|mut v| v.pop());
         let mut worker = match pooled {
             Some(w) => w,
