@@ -335,7 +335,10 @@ fn networkx_reads_graphml_and_gexf_with_the_json_counts() {
         let gexf = dir.path().join("g.gexf");
         std::fs::write(&gml, export::to_graphml(&a.network, &a.measures, &a.camps)).unwrap();
         std::fs::write(&gexf, export::to_gexf(&a.network, &a.measures, &a.camps)).unwrap();
-        let script = format!("{}/tests/support/networkx_check.py", env!("CARGO_MANIFEST_DIR"));
+        let script = format!(
+            "{}/tests/support/networkx_check.py",
+            env!("CARGO_MANIFEST_DIR")
+        );
         for py in networkx_pythons() {
             let out = std::process::Command::new(&py)
                 .arg(&script)
@@ -346,8 +349,14 @@ fn networkx_reads_graphml_and_gexf_with_the_json_counts() {
                 .output()
                 .unwrap();
             let text = String::from_utf8_lossy(&out.stdout);
-            println!("{py} {fixture}:\n{text}{}", String::from_utf8_lossy(&out.stderr));
-            assert!(out.status.success(), "networkx check failed for {fixture}:\n{text}");
+            println!(
+                "{py} {fixture}:\n{text}{}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            assert!(
+                out.status.success(),
+                "networkx check failed for {fixture}:\n{text}"
+            );
         }
     }
 }
@@ -369,7 +378,11 @@ fn spreadsheet_csvs_have_every_stance_and_quotation() {
     assert_eq!(&r.headers().unwrap()[11], "text");
     let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
     for q in &a.data.quotes {
-        assert!(rows.iter().any(|row| row[11] == q.text), "missing {:?}", q.text);
+        assert!(
+            rows.iter().any(|row| row[11] == q.text),
+            "missing {:?}",
+            q.text
+        );
     }
     let stanced = rows.iter().filter(|row| !row[13].is_empty()).count();
     assert!(stanced > 0 && stanced <= a.data.stances.len());

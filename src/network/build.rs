@@ -241,12 +241,10 @@ impl Network {
             .iter()
             .filter_map(|q| {
                 let speaker = q.speaker.as_deref().map(|s| data.actor_name(s).to_string());
-                q.claim
-                    .as_deref()
-                    .map(|c| {
-                        let url = data.url_of(&q.article).map(str::to_string);
-                        (c, (q.text.as_str(), data.cite(q), speaker, url))
-                    })
+                q.claim.as_deref().map(|c| {
+                    let url = data.url_of(&q.article).map(str::to_string);
+                    (c, (q.text.as_str(), data.cite(q), speaker, url))
+                })
             })
             .collect();
         let mut acc: BTreeMap<Key, Acc> = BTreeMap::new();
@@ -287,8 +285,8 @@ impl Network {
                     name(&m.organisation)
                 ),
                 citation: data.cite_at(&m.article, None),
-                    verbatim: false,
-                    url: data.url_of(&m.article).map(str::to_string),
+                verbatim: false,
+                url: data.url_of(&m.article).map(str::to_string),
             };
             add(
                 (EdgeKind::Membership, a, b, m.role.clone()),
@@ -314,8 +312,8 @@ impl Network {
                     name(&o.parent)
                 ),
                 citation: data.cite_at(&o.article, None),
-                    verbatim: false,
-                    url: data.url_of(&o.article).map(str::to_string),
+                verbatim: false,
+                url: data.url_of(&o.article).map(str::to_string),
             };
             add(
                 (EdgeKind::SubOrganisation, a, b, o.kind.clone()),
@@ -407,8 +405,8 @@ impl Network {
                                 nodes[a].name, nodes[b].name
                             ),
                             citation: data.cite_at(art, None),
-                    verbatim: false,
-                    url: data.url_of(art).map(str::to_string),
+                            verbatim: false,
+                            url: data.url_of(art).map(str::to_string),
                         };
                         add(
                             (EdgeKind::CoQuotation, a, b, String::new()),
@@ -470,8 +468,8 @@ impl Network {
                                 speaker: speaker.clone(),
                                 text: text.to_string(),
                                 citation: cite.clone(),
-                    verbatim: true,
-                    url: url.clone(),
+                                verbatim: true,
+                                url: url.clone(),
                             };
                             add(key.clone(), 0.0, 0.0, None, Some(ev));
                         }

@@ -729,7 +729,11 @@ impl GraphData {
     /// headings, captions and alt text not counted (the `?paragraph` of the canned
     /// queries). `None` for a furniture paragraph.
     pub fn paragraph_number(&self, article: &str, index: i64) -> Option<i64> {
-        let furniture = self.furniture.get(article).map(Vec::as_slice).unwrap_or(&[]);
+        let furniture = self
+            .furniture
+            .get(article)
+            .map(Vec::as_slice)
+            .unwrap_or(&[]);
         if furniture.binary_search(&index).is_ok() {
             return None;
         }
@@ -750,7 +754,9 @@ impl GraphData {
             Some(a) => (
                 a.title().to_string(),
                 a.outlet.clone(),
-                a.date.as_deref().map(|d| d.get(..10).unwrap_or(d).to_string()),
+                a.date
+                    .as_deref()
+                    .map(|d| d.get(..10).unwrap_or(d).to_string()),
             ),
             None => (local_name(article).to_string(), None, None),
         };

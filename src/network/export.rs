@@ -46,7 +46,11 @@ pub fn evidence_text(e: &super::build::Edge) -> String {
     e.evidence
         .iter()
         .map(|ev| {
-            let who = ev.speaker.as_deref().map(|s| format!("{s}: ")).unwrap_or_default();
+            let who = ev
+                .speaker
+                .as_deref()
+                .map(|s| format!("{s}: "))
+                .unwrap_or_default();
             if ev.verbatim {
                 format!("{who}\u{201c}{}\u{201d} ({})", ev.text, ev.citation)
             } else {
@@ -123,7 +127,10 @@ pub fn to_json(net: &Network, m: &Measures, camps: &[Camp]) -> String {
         camps: camps
             .iter()
             .enumerate()
-            .map(|(c, camp)| JsonCamp { number: c + 1, camp })
+            .map(|(c, camp)| JsonCamp {
+                number: c + 1,
+                camp,
+            })
             .collect(),
     };
     serde_json::to_string_pretty(&out).unwrap_or_else(|_| "{}".into())
@@ -264,7 +271,10 @@ xmlns:viz=\"http://www.gexf.net/1.2draft/viz\" version=\"1.2\">\n\
             xml_escape(&n.name)
         ));
         for (k, v) in node_values(net, m, &camp, i).iter().enumerate() {
-            s.push_str(&format!("<attvalue for=\"{k}\" value=\"{}\"/>", xml_escape(v)));
+            s.push_str(&format!(
+                "<attvalue for=\"{k}\" value=\"{}\"/>",
+                xml_escape(v)
+            ));
         }
         let colour = crate::report::svg::camp_colour(camp[i].checked_sub(1));
         let (r, g, b) = rgb(colour);
@@ -283,7 +293,10 @@ xmlns:viz=\"http://www.gexf.net/1.2draft/viz\" version=\"1.2\">\n\
             xml_escape(&e.label)
         ));
         for (j, v) in edge_values(e).iter().enumerate() {
-            s.push_str(&format!("<attvalue for=\"{j}\" value=\"{}\"/>", xml_escape(v)));
+            s.push_str(&format!(
+                "<attvalue for=\"{j}\" value=\"{}\"/>",
+                xml_escape(v)
+            ));
         }
         s.push_str("</attvalues></edge>\n");
     }
@@ -294,7 +307,11 @@ xmlns:viz=\"http://www.gexf.net/1.2draft/viz\" version=\"1.2\">\n\
 /// `#rrggbb` as three bytes (grey when unparsable).
 fn rgb(hex: &str) -> (u8, u8, u8) {
     let h = hex.trim_start_matches('#');
-    let p = |i: usize| h.get(i..i + 2).and_then(|x| u8::from_str_radix(x, 16).ok()).unwrap_or(136);
+    let p = |i: usize| {
+        h.get(i..i + 2)
+            .and_then(|x| u8::from_str_radix(x, 16).ok())
+            .unwrap_or(136)
+    };
     (p(0), p(2), p(4))
 }
 
@@ -326,7 +343,11 @@ edge [fontname=\"Helvetica\", fontsize=8, arrowsize=0.6];\n",
     for e in &net.edges {
         let color = super::edge_colour(e.kind);
         let faint = e.kind == super::build::EdgeKind::CoQuotation;
-        let pen = if faint { 0.4 } else { (0.8 + e.weight.ln_1p()).min(4.0) };
+        let pen = if faint {
+            0.4
+        } else {
+            (0.8 + e.weight.ln_1p()).min(4.0)
+        };
         s.push_str(&format!(
             "  n{} -> n{} [type=\"{}\", tooltip=\"{}\", weight={}, color=\"{}{}\", penwidth={pen:.2}{}];\n",
             e.source,
@@ -377,7 +398,9 @@ pub fn stance_matrix_csv(a: &super::Analysis) -> String {
     targets.sort_by(|x, y| x.1.cmp(y.1).then(x.0.cmp(y.0)));
     let mut cells: std::collections::BTreeMap<(&str, &str), (i64, usize)> = Default::default();
     for s in &d.stances {
-        let c = cells.entry((s.holder.as_str(), s.target.as_str())).or_default();
+        let c = cells
+            .entry((s.holder.as_str(), s.target.as_str()))
+            .or_default();
         c.0 += match s.polarity {
             Polarity::Favour => 1,
             Polarity::Against => -1,
@@ -389,7 +412,12 @@ pub fn stance_matrix_csv(a: &super::Analysis) -> String {
     holders.sort_by_key(|h| (d.actor_name(h).to_lowercase(), h.to_string()));
     holders.dedup();
     let mut rows = vec![];
-    let mut head = vec!["actor".to_string(), "kind".into(), "camp".into(), "statements".into()];
+    let mut head = vec![
+        "actor".to_string(),
+        "kind".into(),
+        "camp".into(),
+        "statements".into(),
+    ];
     head.extend(targets.iter().map(|(_, l)| l.to_string()));
     rows.push(head);
     for h in holders {
@@ -398,11 +426,19 @@ pub fn stance_matrix_csv(a: &super::Analysis) -> String {
             d.actor_name(h).to_string(),
             d.actors.get(h).map_or("unknown".into(), |x| x.kind.clone()),
             node.map_or(0, |i| camp[i]).to_string(),
-            d.stances.iter().filter(|s| s.holder == h).count().to_string(),
+            d.stances
+                .iter()
+                .filter(|s| s.holder == h)
+                .count()
+                .to_string(),
         ];
         for (t, _) in &targets {
             r.push(cells.get(&(h, *t)).map_or(String::new(), |(net, _)| {
-                if *net > 0 { format!("+{net}") } else { net.to_string() }
+                if *net > 0 {
+                    format!("+{net}")
+                } else {
+                    net.to_string()
+                }
             }));
         }
         rows.push(r);
@@ -418,8 +454,21 @@ pub fn claims_csv(a: &super::Analysis) -> String {
     let d = &a.data;
     let camp = camp_numbers(a.network.nodes.len(), &a.camps);
     let mut rows = vec![[
-        "article", "outlet", "headline", "date", "url", "paragraph", "speaker", "speaker_kind",
-        "camp", "quote_kind", "cue", "text", "target", "stance", "confidence",
+        "article",
+        "outlet",
+        "headline",
+        "date",
+        "url",
+        "paragraph",
+        "speaker",
+        "speaker_kind",
+        "camp",
+        "quote_kind",
+        "cue",
+        "text",
+        "target",
+        "stance",
+        "confidence",
     ]
     .iter()
     .map(|s| s.to_string())

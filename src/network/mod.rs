@@ -81,14 +81,23 @@ pub fn check_filter(store: &Store, filter: &Filter) -> Result<()> {
         let lc = t.to_lowercase();
         let hit = names.iter().any(|n| n.to_lowercase().contains(&lc))
             || iris.iter().any(|i| {
-                i == t || i.rsplit(['/', '#']).next().unwrap_or(i).to_lowercase().contains(&lc)
+                i == t
+                    || i.rsplit(['/', '#'])
+                        .next()
+                        .unwrap_or(i)
+                        .to_lowercase()
+                        .contains(&lc)
             });
         if !hit {
             names.sort();
             return Err(Error::Other(format!(
                 "--target {t}: no target of that name takes any stance in the store.{} Targets: {}",
                 did_you_mean(t, names.iter().map(String::as_str)),
-                if names.is_empty() { "none".to_string() } else { names.join("; ") }
+                if names.is_empty() {
+                    "none".to_string()
+                } else {
+                    names.join("; ")
+                }
             )));
         }
     }
@@ -111,7 +120,9 @@ pub fn check_filter(store: &Store, filter: &Filter) -> Result<()> {
 pub fn valid_date(s: &str) -> bool {
     let parts: Vec<&str> = s.split('-').collect();
     let num = |p: &str, len: usize| {
-        (p.len() == len && p.bytes().all(|b| b.is_ascii_digit())).then(|| p.parse::<u32>().ok()).flatten()
+        (p.len() == len && p.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| p.parse::<u32>().ok())
+            .flatten()
     };
     match parts.as_slice() {
         [y] => num(y, 4).is_some(),
@@ -340,7 +351,14 @@ mod tests {
         for ok in ["2024", "2024-02", "2024-02-29", "2023-12-31"] {
             assert!(super::valid_date(ok), "{ok}");
         }
-        for bad in ["2024-13-01", "2023-02-29", "2024-00", "24-01-01", "2024/01/01", "yesterday"] {
+        for bad in [
+            "2024-13-01",
+            "2023-02-29",
+            "2024-00",
+            "24-01-01",
+            "2024/01/01",
+            "yesterday",
+        ] {
             assert!(!super::valid_date(bad), "{bad}");
         }
     }

@@ -18,7 +18,11 @@ fn claim_line(c: &CitedClaim) -> String {
         format!("_{}_ (reported act, not a quotation)", md(&c.text))
     };
     let cite = match &c.url {
-        Some(u) => format!("[{}]({})", md(&c.citation), u.replace(' ', "%20").replace(')', "%29")),
+        Some(u) => format!(
+            "[{}]({})",
+            md(&c.citation),
+            u.replace(' ', "%20").replace(')', "%29")
+        ),
         None => md(&c.citation),
     };
     format!("- {who}{text} ({cite})")

@@ -96,7 +96,9 @@ pub fn build(a: &Analysis) -> Option<Timeline> {
     let mut day = first;
     while day <= last {
         let (y, m, dd) = civil(day);
-        periods.entry(label(day, (y, m, dd))).or_insert_with(|| vec![0; camps.len()]);
+        periods
+            .entry(label(day, (y, m, dd)))
+            .or_insert_with(|| vec![0; camps.len()]);
         day += if weekly { 7 } else { 28 };
     }
     for (days, ymd, camp) in &dated {
@@ -145,7 +147,11 @@ pub fn markdown(t: &Timeline) -> String {
         let _ = writeln!(s, "| {} | {} | {total} |", md(p), cells.join(" | "));
     }
     if t.undated > 0 {
-        let _ = writeln!(s, "\n{} quotation(s) from undated articles are not shown.", t.undated);
+        let _ = writeln!(
+            s,
+            "\n{} quotation(s) from undated articles are not shown.",
+            t.undated
+        );
     }
     s.push('\n');
     s
@@ -197,7 +203,11 @@ pub fn html(t: &Timeline) -> String {
         s,
         "<text x=\"2\" y=\"12\" font-size=\"10\">{max}</text><line x1=\"28\" y1=\"{height}\" x2=\"{width:.0}\" y2=\"{height}\" stroke=\"#999\"/></svg>\n"
     );
-    let heads: Vec<String> = t.camps.iter().map(|&c| format!("<th>{}</th>", camp_head(c))).collect();
+    let heads: Vec<String> = t
+        .camps
+        .iter()
+        .map(|&c| format!("<th>{}</th>", camp_head(c)))
+        .collect();
     let _ = writeln!(
         s,
         "<table class=\"timeline\"><tr><th>{}</th>{}<th>total</th></tr>",
@@ -207,11 +217,20 @@ pub fn html(t: &Timeline) -> String {
     for (p, counts) in &t.rows {
         let cells: Vec<String> = counts.iter().map(|n| format!("<td>{n}</td>")).collect();
         let total: usize = counts.iter().sum();
-        let _ = writeln!(s, "<tr><td>{}</td>{}<td>{total}</td></tr>", xml(p), cells.join(""));
+        let _ = writeln!(
+            s,
+            "<tr><td>{}</td>{}<td>{total}</td></tr>",
+            xml(p),
+            cells.join("")
+        );
     }
     s.push_str("</table>\n");
     if t.undated > 0 {
-        let _ = writeln!(s, "<p>{} quotation(s) from undated articles are not shown.</p>", t.undated);
+        let _ = writeln!(
+            s,
+            "<p>{} quotation(s) from undated articles are not shown.</p>",
+            t.undated
+        );
     }
     s
 }
@@ -219,10 +238,7 @@ pub fn html(t: &Timeline) -> String {
 /// A table of contents for a rendered Markdown briefing: inserted before the first
 /// `## ` heading, linking every `## ` heading (GitHub-style anchors).
 pub fn markdown_toc(doc: &str) -> String {
-    let heads: Vec<&str> = doc
-        .lines()
-        .filter_map(|l| l.strip_prefix("## "))
-        .collect();
+    let heads: Vec<&str> = doc.lines().filter_map(|l| l.strip_prefix("## ")).collect();
     if heads.is_empty() {
         return doc.to_string();
     }
@@ -272,9 +288,18 @@ mod tests {
     #[test]
     fn civil_days_round_trip() {
         assert_eq!(days_from_civil(1970, 1, 1), 0);
-        assert_eq!(days_from_civil(2024, 3, 1) - days_from_civil(2024, 2, 28), 2);
-        assert_eq!(super::super::model::civil_date(days_from_civil(2015, 11, 18)), "2015-11-18");
-        assert_eq!(week_label(days_from_civil(2015, 11, 18)), "week of 2015-11-16");
+        assert_eq!(
+            days_from_civil(2024, 3, 1) - days_from_civil(2024, 2, 28),
+            2
+        );
+        assert_eq!(
+            super::super::model::civil_date(days_from_civil(2015, 11, 18)),
+            "2015-11-18"
+        );
+        assert_eq!(
+            week_label(days_from_civil(2015, 11, 18)),
+            "week of 2015-11-16"
+        );
         assert_eq!(parse_day("2015-13-01"), None);
     }
 
