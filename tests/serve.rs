@@ -352,7 +352,7 @@ fn python_sparql_clients_read_only_endpoint() {
     let (ok, out) = run_python(&python, "sparql_client.py", &[&server.endpoint(), "read"]);
     println!("{out}");
     assert!(ok, "python client checks failed:\n{out}");
-    assert!(out.contains("checked: 13"), "not every check ran:\n{out}");
+    assert!(out.contains("checked: 15"), "not every check ran:\n{out}");
 }
 
 #[test]
