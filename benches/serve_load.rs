@@ -95,14 +95,16 @@ fn load_nquads(store: &std::path::Path, file: &str, copies: usize) -> Result<(),
         let mut copy = text.clone();
         for d in &docs {
             for prefix in ["article/", "graph/", "run/"] {
-                copy = copy.replace(
-                    &format!("/id/{prefix}{d}"),
-                    &format!("/id/{prefix}{d}-{i}"),
-                );
+                copy = copy.replace(&format!("/id/{prefix}{d}"), &format!("/id/{prefix}{d}-{i}"));
             }
         }
         let day = i % 730;
-        let date = format!("\"{}-{:02}-{:02}\"", 2023 + day / 365, 1 + (day % 365) / 31 % 12, 1 + day % 28);
+        let date = format!(
+            "\"{}-{:02}-{:02}\"",
+            2023 + day / 365,
+            1 + (day % 365) / 31 % 12,
+            1 + day % 28
+        );
         let copy: String = copy
             .lines()
             .map(|l| {
@@ -254,7 +256,8 @@ fn run(args: &[String]) -> Result<(), String> {
                     .timeout_global(Some(Duration::from_secs(120)))
                     .build()
                     .into();
-                let cross = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }";
+                let cross =
+                    "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }";
                 let deep = format!("ASK {}{}", "{".repeat(5000), "}".repeat(5000));
                 let mut statuses: BTreeMap<u16, usize> = BTreeMap::new();
                 let mut i = h;
@@ -358,7 +361,9 @@ fn run(args: &[String]) -> Result<(), String> {
     }
     let mut per: BTreeMap<&str, Vec<Duration>> = BTreeMap::new();
     for s in &samples {
-        per.entry(names[s.query].as_str()).or_default().push(s.latency);
+        per.entry(names[s.query].as_str())
+            .or_default()
+            .push(s.latency);
     }
     for (name, mut v) in per {
         v.sort();

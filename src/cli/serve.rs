@@ -112,7 +112,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             .max_concurrent_queries
             .unwrap_or_else(serve::default_concurrency)
             .max(1),
-        max_query_memory: (args.max_query_memory_mb > 0).then(|| args.max_query_memory_mb << 20),
+        max_query_memory: (args.max_query_memory_mb > 0).then_some(args.max_query_memory_mb << 20),
         cors_origins: args.cors_origins.clone(),
         services,
         idle_timeout: Duration::from_secs(args.idle_timeout_secs.max(1)),

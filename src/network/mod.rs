@@ -344,6 +344,16 @@ impl Analysis {
     }
 }
 
+fn truncate(s: &str, n: usize) -> String {
+    if s.chars().count() <= n {
+        s.to_string()
+    } else {
+        let mut t: String = s.chars().take(n.saturating_sub(1)).collect();
+        t.push('\u{2026}');
+        t
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -361,15 +371,5 @@ mod tests {
         ] {
             assert!(!super::valid_date(bad), "{bad}");
         }
-    }
-}
-
-fn truncate(s: &str, n: usize) -> String {
-    if s.chars().count() <= n {
-        s.to_string()
-    } else {
-        let mut t: String = s.chars().take(n.saturating_sub(1)).collect();
-        t.push('\u{2026}');
-        t
     }
 }

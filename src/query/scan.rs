@@ -102,16 +102,14 @@ pub fn scan(text: &str) -> Scan {
                 }
             }
             '}' | ')' | ']' => depth = depth.saturating_sub(1),
-            '*' => {
-                if words.last().is_some_and(|w| {
-                    w.eq_ignore_ascii_case("select")
-                        || ((w.eq_ignore_ascii_case("distinct")
-                            || w.eq_ignore_ascii_case("reduced"))
-                            && words.len() >= 2
-                            && words[words.len() - 2].eq_ignore_ascii_case("select"))
-                }) {
-                    out.select_star = true;
-                }
+            '*' if words.last().is_some_and(|w| {
+                w.eq_ignore_ascii_case("select")
+                    || ((w.eq_ignore_ascii_case("distinct") || w.eq_ignore_ascii_case("reduced"))
+                        && words.len() >= 2
+                        && words[words.len() - 2].eq_ignore_ascii_case("select"))
+            }) =>
+            {
+                out.select_star = true;
             }
             c if is_word(c) => {
                 let start = i;

@@ -199,9 +199,9 @@ pub fn html(t: &Timeline) -> String {
             );
         }
     }
-    let _ = write!(
+    let _ = writeln!(
         s,
-        "<text x=\"2\" y=\"12\" font-size=\"10\">{max}</text><line x1=\"28\" y1=\"{height}\" x2=\"{width:.0}\" y2=\"{height}\" stroke=\"#999\"/></svg>\n"
+        "<text x=\"2\" y=\"12\" font-size=\"10\">{max}</text><line x1=\"28\" y1=\"{height}\" x2=\"{width:.0}\" y2=\"{height}\" stroke=\"#999\"/></svg>"
     );
     let heads: Vec<String> = t
         .camps

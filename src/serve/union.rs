@@ -18,13 +18,15 @@ use std::rc::Rc;
 
 /// A default-graph pattern with at least one bound term.
 type PatternKey = (Option<Term>, Option<Term>, Option<Term>);
+/// A cached answer triple.
+type TermTriple = (Term, Term, Term);
 
 /// Deduplicated answers of bound default-graph patterns, kept for one query: a query
 /// looks the same node up many times (a speaker's name for each of their quotes), and
 /// each lookup reads every article graph's copy of the triple.
 #[derive(Default)]
 struct PatternCache {
-    map: std::collections::HashMap<PatternKey, Rc<Vec<(Term, Term, Term)>>>,
+    map: std::collections::HashMap<PatternKey, Rc<Vec<TermTriple>>>,
     triples: usize,
 }
 
