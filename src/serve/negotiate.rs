@@ -86,7 +86,7 @@ pub fn results_media_types() -> Vec<&'static str> {
 pub fn dataset_format(format_param: Option<&str>, accept: Option<&str>) -> Option<GraphFormat> {
     let table: Vec<_> = graph_formats()
         .into_iter()
-        .filter(|(_, f, _)| f.supports_datasets())
+        .filter(|(_, f, _)| matches!(f, RdfFormat::NQuads | RdfFormat::TriG))
         .collect();
     if let Some((media_type, format)) = format_param.and_then(|p| by_name(p, &table)) {
         return Some(GraphFormat { format, media_type });
