@@ -2,8 +2,14 @@
 //!
 //! ```text
 //! serve_load load --store DIR --trig FILE [--copies N]   build a store from a TriG file
-//! serve_load run --url URL [--clients 8] [--requests 4000]
+//! serve_load load --store DIR --nquads FILE --copies N    N renamed copies of an export
+//! serve_load run --url URL [--clients 8] [--requests 4000] [--canned] [--hostile 2]
 //! ```
+//! `--canned` sends the shipped canned queries (`queries/*.rq`, except the pair
+//! queries, which belong to the stance work) instead of the built-in mix;
+//! `--hostile N` adds N clients that keep sending cross products and 5,000-deep
+//! queries while the others run: their answers (503 / 400) are counted apart, and
+//! the run fails if any normal request fails.
 //! `run` sends a mix of canned-style SELECT/ASK queries from N concurrent clients
 //! (keep-alive connections, JSON results), then reports throughput, latency
 //! percentiles and the error count (any non-200 answer or transport failure).
@@ -69,8 +75,71 @@ fn ms(d: Duration) -> String {
     format!("{:.2} ms", d.as_secs_f64() * 1000.0)
 }
 
+/// Loads `copies` copies of an N-Quads export (`stancegraph export --format nquads`),
+/// renaming every article-scoped IRI per copy (actors and targets stay shared, as
+/// they are when the same people appear in many articles) and spreading the
+/// publication dates over two years. Synthetic stores are for benchmarks only.
+fn load_nquads(store: &std::path::Path, file: &str, copies: usize) -> Result<(), String> {
+    let text = std::fs::read_to_string(file).map_err(|e| format!("{file}: {e}"))?;
+    const G: &str = "<https://w3id.org/stancegraph/id/graph/";
+    let mut docs: Vec<String> = text
+        .match_indices(G)
+        .filter_map(|(i, _)| text[i + G.len()..].split('>').next().map(str::to_string))
+        .filter(|d| d != "corpus")
+        .collect();
+    docs.sort();
+    docs.dedup();
+    let s = stancegraph::store::Store::open(store).map_err(|e| e.to_string())?;
+    let started = Instant::now();
+    for i in 0..copies.max(1) {
+        let mut copy = text.clone();
+        for d in &docs {
+            for prefix in ["article/", "graph/", "run/"] {
+                copy = copy.replace(&format!("/id/{prefix}{d}"), &format!("/id/{prefix}{d}-{i}"));
+            }
+        }
+        let day = i % 730;
+        let date = format!(
+            "\"{}-{:02}-{:02}\"",
+            2023 + day / 365,
+            1 + (day % 365) / 31 % 12,
+            1 + day % 28
+        );
+        let copy: String = copy
+            .lines()
+            .map(|l| {
+                if l.contains("schema.org/datePublished>") {
+                    let head = l.split("> \"").next().unwrap_or(l);
+                    let graph = l.rsplit(' ').nth(1).unwrap_or("");
+                    format!("{head}> {date} {graph} .\n")
+                } else {
+                    format!("{l}\n")
+                }
+            })
+            .collect();
+        s.inner()
+            .load_from_slice(oxigraph::io::RdfFormat::NQuads, copy.as_bytes())
+            .map_err(|e| e.to_string())?;
+    }
+    s.inner().flush().map_err(|e| e.to_string())?;
+    println!(
+        "loaded {} quads ({} copies) into {} in {:.1} s",
+        s.len().map_err(|e| e.to_string())?,
+        copies,
+        store.display(),
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
+
 fn load(args: &[String]) -> Result<(), String> {
     let store = PathBuf::from(arg(args, "--store").ok_or("--store DIR required")?);
+    if let Some(nq) = arg(args, "--nquads") {
+        let copies: usize = arg(args, "--copies")
+            .map_or(Ok(1), |v| v.parse())
+            .map_err(|e| format!("--copies: {e}"))?;
+        return load_nquads(&store, &nq, copies);
+    }
     let trig = PathBuf::from(arg(args, "--trig").ok_or("--trig FILE required")?);
     let copies: usize = arg(args, "--copies")
         .map_or(Ok(1), |v| v.parse())
@@ -122,12 +191,23 @@ fn run(args: &[String]) -> Result<(), String> {
         .map_or(Ok(4000), |v| v.parse())
         .map_err(|e| format!("--requests: {e}"))?;
     let clients = clients.max(1);
-    let queries: Arc<Vec<String>> = Arc::new(
+    let hostile: usize = arg(args, "--hostile")
+        .map_or(Ok(0), |v| v.parse())
+        .map_err(|e| format!("--hostile: {e}"))?;
+    let (names, texts): (Vec<String>, Vec<String>) = if args.iter().any(|a| a == "--canned") {
+        stancegraph::query::CANNED
+            .iter()
+            .filter(|c| !c.name.ends_with("-pairs"))
+            .map(|c| (c.name.to_string(), c.sparql.to_string()))
+            .unzip()
+    } else {
         QUERIES
             .iter()
-            .map(|(_, q)| format!("{PREFIXES}{q}"))
-            .collect(),
-    );
+            .map(|(n, q)| (n.to_string(), format!("{PREFIXES}{q}")))
+            .unzip()
+    };
+    let names: Arc<Vec<String>> = Arc::new(names);
+    let queries: Arc<Vec<String>> = Arc::new(texts);
 
     // Warm-up: each query once, and fail early if the endpoint is not answering.
     let warm: ureq::Agent = ureq::Agent::config_builder()
@@ -143,11 +223,7 @@ fn run(args: &[String]) -> Result<(), String> {
             .map_err(|e| format!("warm-up request failed: {e}"))?;
         let body = r.body_mut().read_to_string().unwrap_or_default();
         if r.status() != 200 {
-            return Err(format!(
-                "warm-up {} got {}: {body}",
-                QUERIES[i].0,
-                r.status()
-            ));
+            return Err(format!("warm-up {} got {}: {body}", names[i], r.status()));
         }
     }
 
@@ -169,6 +245,40 @@ fn run(args: &[String]) -> Result<(), String> {
     };
 
     let started = Instant::now();
+    let done = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let hostile_handles: Vec<_> = (0..hostile)
+        .map(|h| {
+            let url = url.clone();
+            let done = Arc::clone(&done);
+            std::thread::spawn(move || {
+                let agent: ureq::Agent = ureq::Agent::config_builder()
+                    .http_status_as_error(false)
+                    .timeout_global(Some(Duration::from_secs(120)))
+                    .build()
+                    .into();
+                let cross =
+                    "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }";
+                let deep = format!("ASK {}{}", "{".repeat(5000), "}".repeat(5000));
+                let mut statuses: BTreeMap<u16, usize> = BTreeMap::new();
+                let mut i = h;
+                while !done.load(std::sync::atomic::Ordering::Relaxed) {
+                    let q = if i % 2 == 0 { cross } else { deep.as_str() };
+                    let status = agent
+                        .post(&url)
+                        .header("Content-Type", "application/sparql-query")
+                        .send(q)
+                        .map(|mut r| {
+                            let _ = r.body_mut().read_to_vec();
+                            r.status().as_u16()
+                        })
+                        .unwrap_or(0);
+                    *statuses.entry(status).or_default() += 1;
+                    i += 1;
+                }
+                statuses
+            })
+        })
+        .collect();
     let handles: Vec<_> = (0..clients)
         .map(|c| {
             let queries = Arc::clone(&queries);
@@ -219,6 +329,13 @@ fn run(args: &[String]) -> Result<(), String> {
         samples.extend(h.join().map_err(|_| "client thread panicked")?);
     }
     let wall = started.elapsed();
+    done.store(true, std::sync::atomic::Ordering::Relaxed);
+    let mut hostile_statuses: BTreeMap<u16, usize> = BTreeMap::new();
+    for h in hostile_handles {
+        for (k, v) in h.join().map_err(|_| "hostile thread panicked")? {
+            *hostile_statuses.entry(k).or_default() += v;
+        }
+    }
     let errors = samples.iter().filter(|s| !s.ok).count();
     let mut all: Vec<Duration> = samples.iter().map(|s| s.latency).collect();
     all.sort();
@@ -239,16 +356,22 @@ fn run(args: &[String]) -> Result<(), String> {
         ms(all.last().copied().unwrap_or_default())
     );
     println!("errors       {errors}");
+    if hostile > 0 {
+        println!("hostile      {hostile} clients (cross products, 5,000-deep queries): statuses {hostile_statuses:?}");
+    }
     let mut per: BTreeMap<&str, Vec<Duration>> = BTreeMap::new();
     for s in &samples {
-        per.entry(QUERIES[s.query].0).or_default().push(s.latency);
+        per.entry(names[s.query].as_str())
+            .or_default()
+            .push(s.latency);
     }
     for (name, mut v) in per {
         v.sort();
         println!(
-            "  {name:<20} n={:<5} p50 {:>10}  p99 {:>10}",
+            "  {name:<26} n={:<5} p50 {:>10}  p95 {:>10}  p99 {:>10}",
             v.len(),
             ms(percentile(&v, 0.5)),
+            ms(percentile(&v, 0.95)),
             ms(percentile(&v, 0.99))
         );
     }

@@ -37,7 +37,7 @@ check "matrix has data cells" grep -q '<td class="cell"' "$work/dom.html"
 check "SVG network figure rendered" grep -q '<svg[^>]*class="network-figure"' "$work/dom.html"
 check "figure has nodes" grep -q '<circle' "$work/dom.html"
 check "no console errors" bash -c "! grep -E 'Uncaught|ERROR:CONSOLE|CONSOLE\\(' '$work/dom.log' '$work/shot.log' | grep -v 'Trust Tokens' | grep -q ."
-check "no external fetches in the page" bash -c "! grep -Eiq '(src|href)=\"https?:' '$abs'"
+check "no external fetches in the page" bash -c "! grep -Eiq 'src=\"https?:|<link[^>]*href=\"https?:' '$abs'"
 check "screenshot written" test -s "$shot"
 if [ "$fail" -ne 0 ]; then
   echo "--- chromium log (tail) ---" >&2

@@ -10,7 +10,7 @@ need=()
 dpkg -s libclang-dev >/dev/null 2>&1 || need+=(libclang-dev)   # bindgen, for oxigraph's RocksDB
 command -v g++ >/dev/null 2>&1 || need+=(g++)
 if [ "${1:-}" = "--test" ]; then
-  for p in python3-rdflib python3-sparqlwrapper virtuoso-opensource chromium; do
+  for p in python3-rdflib python3-sparqlwrapper python3-networkx python3-venv graphviz virtuoso-opensource chromium; do
     dpkg -s "$p" >/dev/null 2>&1 || need+=("$p")
   done
 fi
@@ -19,6 +19,14 @@ if [ ${#need[@]} -gt 0 ]; then
   SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+if [ "${1:-}" = "--test" ]; then
+  # Current networkx beside Debian's 2.8: the network exports are read by both (tests/network.rs).
+  venv="${STANCEGRAPH_NX_VENV:-$HOME/.cache/stancegraph/nxvenv}"
+  if ! "$venv/bin/python" -c 'import networkx' 2>/dev/null; then
+    echo "setup: installing current networkx into $venv" >&2
+    /usr/bin/python3 -m venv "$venv" && "$venv/bin/pip" install -q networkx
+  fi
 fi
 command -v cargo >/dev/null 2>&1 || { echo "setup: cargo (Rust toolchain) is required" >&2; exit 1; }
 if [ -x "$here/install-model.sh" ]; then

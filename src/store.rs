@@ -14,6 +14,78 @@ use std::path::{Path, PathBuf};
 pub struct Store {
     inner: oxigraph::store::Store,
     path: Option<PathBuf>,
+    /// The writer's lock ([`StoreLock`]), held while the store is open read-write.
+    _lock: Option<std::fs::File>,
+}
+
+/// Name of the advisory lock file inside a store directory.
+const LOCK_FILE: &str = "stancegraph.lock";
+
+/// The lock a long-lived reader (`stancegraph serve`) holds on a store: shared with
+/// other readers, exclusive of writers. RocksDB lets a read-only handle open a store
+/// that another process writes, with undefined results; with this lock, `ingest`
+/// refuses to write a served store (and a server refuses a store being written),
+/// each with a message saying which process holds it.
+pub struct StoreLock(#[allow(dead_code)] std::fs::File);
+
+fn lock_file(path: &Path) -> Result<std::fs::File> {
+    std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(path.join(LOCK_FILE))
+        .map_err(|e| {
+            Error::Store(format!(
+                "cannot open the lock file in {}: {e}",
+                path.display()
+            ))
+        })
+}
+
+impl StoreLock {
+    /// Takes the shared readers' lock on the store at `path`.
+    pub fn for_reading(path: &Path) -> Result<StoreLock> {
+        if !path.exists() {
+            return Err(Error::Store(format!(
+                "no store at {} (run `stancegraph ingest` first)",
+                path.display()
+            )));
+        }
+        let f = lock_file(path)?;
+        match f.try_lock_shared() {
+            Ok(()) => Ok(StoreLock(f)),
+            Err(std::fs::TryLockError::WouldBlock) => Err(Error::Store(format!(
+                "store {} is being written by another process (an `ingest`, or `serve \
+                 --allow-update`); wait for it to finish, then start the server",
+                path.display()
+            ))),
+            Err(std::fs::TryLockError::Error(e)) => Err(Error::Store(format!(
+                "cannot lock store {}: {e}",
+                path.display()
+            ))),
+        }
+    }
+}
+
+/// Takes the exclusive writer's lock on an existing store directory.
+fn lock_for_writing(path: &Path) -> Result<Option<std::fs::File>> {
+    if !path.is_dir() {
+        return Ok(None);
+    }
+    let f = lock_file(path)?;
+    match f.try_lock() {
+        Ok(()) => Ok(Some(f)),
+        Err(std::fs::TryLockError::WouldBlock) => Err(Error::Store(format!(
+            "store {} is in use: it is served by `stancegraph serve` (or written by another \
+             process); stop the server, write, then start it again (a read-only server does \
+             not see later changes)",
+            path.display()
+        ))),
+        Err(std::fs::TryLockError::Error(e)) => Err(Error::Store(format!(
+            "cannot lock store {}: {e}",
+            path.display()
+        ))),
+    }
 }
 
 /// One solution of a SELECT query, by variable name.
@@ -56,11 +128,27 @@ pub fn term_value(t: &Term) -> String {
 impl Store {
     /// Opens (creating if needed) the persistent store at `path`.
     pub fn open(path: &Path) -> Result<Store> {
-        let inner = oxigraph::store::Store::open(path)
-            .map_err(|e| Error::Store(format!("cannot open store {}: {e}", path.display())))?;
+        let lock = lock_for_writing(path)?;
+        let inner = oxigraph::store::Store::open(path).map_err(|e| {
+            let m = e.to_string();
+            if m.contains("LOCK") || m.contains("lock") {
+                Error::Store(format!(
+                    "cannot open store {}: another process has it open for writing (an \
+                     `ingest`, or `serve --allow-update`): {m}",
+                    path.display()
+                ))
+            } else {
+                Error::Store(format!("cannot open store {}: {m}", path.display()))
+            }
+        })?;
+        let lock = match lock {
+            Some(l) => Some(l),
+            None => lock_for_writing(path)?,
+        };
         Ok(Store {
             inner,
             path: Some(path.to_path_buf()),
+            _lock: lock,
         })
     }
 
@@ -77,13 +165,18 @@ impl Store {
         Ok(Store {
             inner,
             path: Some(path.to_path_buf()),
+            _lock: None,
         })
     }
 
     /// A fresh in-memory store (tests, `extract`).
     pub fn in_memory() -> Result<Store> {
         let inner = oxigraph::store::Store::new().map_err(|e| Error::Store(e.to_string()))?;
-        Ok(Store { inner, path: None })
+        Ok(Store {
+            inner,
+            path: None,
+            _lock: None,
+        })
     }
 
     /// The on-disk location, if persistent.

@@ -464,7 +464,7 @@ fn quotations_carry_citations_that_point_into_the_text() {
         let quoted = doc.slice(s, e);
         let claim = row.str("claim").unwrap();
         assert!(quoted.contains(&claim), "{quoted:?} vs {claim:?}");
-        let para = row.i64("paragraph").unwrap() as usize;
+        let para = row.i64("paragraphIndex").unwrap() as usize;
         let p = &doc.paragraphs[para];
         assert!(p.start <= s && e <= p.end);
     }

@@ -261,7 +261,7 @@ fn exports_are_well_formed_and_escaped() {
     let gexf = export::to_gexf(&a.network, &a.measures, &a.camps);
     assert!(gexf.starts_with("<?xml") && gexf.trim_end().ends_with("</gexf>"));
     assert_eq!(gexf.matches("<edge ").count(), a.network.edges.len());
-    assert!(gexf.contains("kind=\"conflict\""));
+    assert!(gexf.contains("value=\"conflict\""));
     let dot = export::to_dot(&a.network, &a.measures, &a.camps);
     assert!(dot.starts_with("digraph") && dot.contains("label=\"Smith & <Partners> Consulting\""));
     if let Some(py) = ["/usr/bin/python3", "python3"].iter().find(|p| {
@@ -286,4 +286,104 @@ fn exports_are_well_formed_and_escaped() {
     } else {
         eprintln!("SKIP XML parse check: no python3 with xml.dom");
     }
+}
+
+/// Pythons with networkx: Debian's (2.8) and the test venv's (current), when present.
+fn networkx_pythons() -> Vec<String> {
+    let venv = std::env::var("STANCEGRAPH_NX_VENV").unwrap_or_else(|_| {
+        format!(
+            "{}/.cache/stancegraph/nxvenv",
+            std::env::var("HOME").unwrap_or_default()
+        )
+    });
+    let mut found = vec![];
+    for py in ["/usr/bin/python3".to_string(), format!("{venv}/bin/python")] {
+        let version = std::process::Command::new(&py)
+            .args(["-c", "import networkx; print(networkx.__version__)"])
+            .output();
+        match version {
+            Ok(o) if o.status.success() => {
+                let v = String::from_utf8_lossy(&o.stdout).trim().to_string();
+                if !found.iter().any(|(_, w): &(String, String)| *w == v) {
+                    found.push((py, v));
+                }
+            }
+            _ => eprintln!("SKIP: {py} has no networkx (scripts/setup.sh --test installs it)"),
+        }
+    }
+    found.into_iter().map(|(p, _)| p).collect()
+}
+
+#[test]
+fn networkx_reads_graphml_and_gexf_with_the_json_counts() {
+    for fixture in ["ibtimes-cloudflare.trig", LIBRARY] {
+        let a = analyse(fixture);
+        let json: serde_json::Value =
+            serde_json::from_str(&export::to_json(&a.network, &a.measures, &a.camps)).unwrap();
+        let nodes = json["nodes"].as_array().unwrap().len();
+        let edges = json["edges"].as_array().unwrap().len();
+        // Camps are numbered from 1 everywhere (the briefing says "camp 1").
+        let numbers: Vec<u64> = json["camps"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["number"].as_u64().unwrap())
+            .collect();
+        assert_eq!(numbers, (1..=a.camps.len() as u64).collect::<Vec<_>>());
+        let dir = tempfile::tempdir().unwrap();
+        let gml = dir.path().join("g.graphml");
+        let gexf = dir.path().join("g.gexf");
+        std::fs::write(&gml, export::to_graphml(&a.network, &a.measures, &a.camps)).unwrap();
+        std::fs::write(&gexf, export::to_gexf(&a.network, &a.measures, &a.camps)).unwrap();
+        let script = format!(
+            "{}/tests/support/networkx_check.py",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        for py in networkx_pythons() {
+            let out = std::process::Command::new(&py)
+                .arg(&script)
+                .arg(&gml)
+                .arg(&gexf)
+                .arg(nodes.to_string())
+                .arg(edges.to_string())
+                .output()
+                .unwrap();
+            let text = String::from_utf8_lossy(&out.stdout);
+            println!(
+                "{py} {fixture}:\n{text}{}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            assert!(
+                out.status.success(),
+                "networkx check failed for {fixture}:\n{text}"
+            );
+        }
+    }
+}
+
+#[test]
+fn spreadsheet_csvs_have_every_stance_and_quotation() {
+    let a = analyse(LIBRARY);
+    let matrix = export::stance_matrix_csv(&a);
+    let mut r = csv::Reader::from_reader(matrix.as_bytes());
+    let head = r.headers().unwrap().clone();
+    assert_eq!(&head[0], "actor");
+    assert_eq!(head.len(), 4 + a.data.targets.len());
+    let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
+    let holders: std::collections::BTreeSet<&str> =
+        a.data.stances.iter().map(|s| s.holder.as_str()).collect();
+    assert_eq!(rows.len(), holders.len());
+    let claims = export::claims_csv(&a);
+    let mut r = csv::Reader::from_reader(claims.as_bytes());
+    assert_eq!(&r.headers().unwrap()[11], "text");
+    let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
+    for q in &a.data.quotes {
+        assert!(
+            rows.iter().any(|row| row[11] == q.text),
+            "missing {:?}",
+            q.text
+        );
+    }
+    let stanced = rows.iter().filter(|row| !row[13].is_empty()).count();
+    assert!(stanced > 0 && stanced <= a.data.stances.len());
 }

@@ -120,7 +120,7 @@ fn corpus_matrix_and_profiles() {
     assert!(p.claims.iter().any(|c| c
         .text
         .contains("There is no society on Earth that tolerates mob rule")
-        && c.citation == "IBTimes UK, \u{201c}ibtimes\u{201d}, \u{b6}5"));
+        && c.citation == "IBTimes UK, \u{201c}ibtimes\u{201d}, 2015, \u{b6}5"));
     assert!(p
         .stances
         .iter()
@@ -612,4 +612,104 @@ fn ingest_then_brief_on_the_corpus() {
     ]);
     assert!(ok, "{err}");
     assert!(out.contains("briefing.html"));
+}
+
+/// Every quotation of the corpus, cited as the briefing cites it, is found by an
+/// editor who follows the citation: the outlet, headline and date are the article's,
+/// and the quoted words are in the paragraph numbered as a reader counts them
+/// (headline, headings, captions and alt text not counted).
+#[test]
+fn briefing_citations_lead_to_the_quoted_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let store_path = dir.path().join("db");
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+    let out = Command::new(env!("CARGO_BIN_EXE_stancegraph"))
+        .arg("ingest")
+        .arg("--store")
+        .arg(&store_path)
+        .arg(&corpus)
+        .output()
+        .expect("ingest");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let store = Store::open_read_only(&store_path).unwrap();
+    let (a, b) = brief_of(&store, &Filter::default());
+    let d = &a.data;
+    // Article text and body paragraphs (reader numbering) from the graph.
+    let rows = store
+        .select(&format!(
+            "{}SELECT ?art ?text ?i ?s ?e ?f WHERE {{ GRAPH ?g {{
+               ?art a schema:NewsArticle . ?ctx nif:isString ?text .
+               ?p nif:referenceContext ?ctx ; sg:paragraphIndex ?i ; nif:beginIndex ?s ; nif:endIndex ?e .
+               OPTIONAL {{ ?p sg:furniture ?f }} }} }} ORDER BY ?art ?i",
+            stancegraph::rdf::vocab::SPARQL_PREFIXES
+        ))
+        .unwrap();
+    let mut body: std::collections::HashMap<String, (String, Vec<(usize, usize)>)> =
+        Default::default();
+    for r in &rows {
+        let e = body
+            .entry(r.str("art").unwrap())
+            .or_insert_with(|| (r.str("text").unwrap(), vec![]));
+        if r.get("f").is_none() {
+            e.1.push((r.i64("s").unwrap() as usize, r.i64("e").unwrap() as usize));
+        }
+    }
+    assert!(!d.quotes.is_empty());
+    let mut checked = 0;
+    for q in &d.quotes {
+        let cite = d.cite(q);
+        let art = d.article(&q.article).expect("cited article");
+        if let Some(o) = &art.outlet {
+            assert!(cite.starts_with(&format!("{o}, ")), "{cite}");
+        }
+        assert!(
+            cite.contains(&format!("\u{201c}{}\u{201d}", art.title())),
+            "{cite}"
+        );
+        if let Some(date) = &art.date {
+            assert!(cite.contains(date.get(..10).unwrap_or(date)), "{cite}");
+        }
+        let n: usize = cite
+            .rsplit('\u{b6}')
+            .next()
+            .and_then(|x| x.parse().ok())
+            .unwrap_or_else(|| panic!("no paragraph number in {cite}"));
+        let (text, paras) = &body[&q.article];
+        let (s, e) = paras[n - 1];
+        let para: String = text.chars().skip(s).take(e - s).collect();
+        // The quotation's words (quote marks aside) are in that paragraph.
+        let words: String = q
+            .text
+            .trim_matches(|c: char| c.is_whitespace() || "\"'\u{201c}\u{201d},.".contains(c))
+            .chars()
+            .take(60)
+            .collect();
+        assert!(
+            para.contains(&words),
+            "{cite}: {words:?} is not in paragraph {n}: {para:?}"
+        );
+        checked += 1;
+    }
+    assert_eq!(checked, d.quotes.len());
+    // The briefing's own claims carry the same citations, and acts are never quoted.
+    for p in &b.profiles.items {
+        for c in &p.claims {
+            assert!(d
+                .quotes
+                .iter()
+                .any(|q| q.text == c.text && d.cite(q) == c.citation));
+        }
+    }
+    let md = report::markdown::render(&b, None);
+    assert!(md.contains("## Contents"));
+    let named = d.quotes.iter().filter(|q| q.speaker.is_some()).count();
+    assert!(
+        md.contains(&format!("{named} of the {} quotations", d.quotes.len()))
+            || md.contains(&format!("all {named} quotations")),
+        "the story's count must match the header's"
+    );
 }

@@ -352,7 +352,7 @@ fn python_sparql_clients_read_only_endpoint() {
     let (ok, out) = run_python(&python, "sparql_client.py", &[&server.endpoint(), "read"]);
     println!("{out}");
     assert!(ok, "python client checks failed:\n{out}");
-    assert!(out.contains("checked: 13"), "not every check ran:\n{out}");
+    assert!(out.contains("checked: 15"), "not every check ran:\n{out}");
 }
 
 #[test]
@@ -375,4 +375,377 @@ fn ctrl_c_stops_the_server_cleanly() {
         .interrupt(Duration::from_secs(15))
         .expect("server still running 15 s after SIGINT");
     assert!(status.success(), "exit status {status:?}");
+}
+
+fn get_with(server: &Server, path_and_query: &str, headers: &[(&str, &str)]) -> Resp {
+    let mut req = agent().get(&format!("{}{path_and_query}", server.base));
+    for (k, v) in headers {
+        req = req.header(*k, *v);
+    }
+    finish(req.call())
+}
+
+fn header_of(r: &ureq::http::Response<ureq::Body>, name: &str) -> Option<String> {
+    r.headers()
+        .get(name)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_string)
+}
+
+#[test]
+fn service_description_graph_store_reads_and_quad_formats() {
+    let (_dir, server) = fixture_server(&[]);
+    // GET /sparql without a query: the SPARQL 1.1 Service Description.
+    let r = get_with(&server, "/sparql", &[("Accept", "text/turtle")]);
+    assert_eq!(r.status, 200, "{}", r.body);
+    assert!(r.content_type.starts_with("text/turtle"));
+    assert!(r.body.contains("sd:Service"), "{}", r.body);
+    assert!(
+        r.body.contains(&format!("<{}>", server.endpoint())),
+        "{}",
+        r.body
+    );
+    assert!(r.body.contains("sd:UnionDefaultGraph"), "{}", r.body);
+    assert!(!r.body.contains("SPARQL11Update"), "{}", r.body);
+    // A browser gets the query page instead.
+    let r = get_with(&server, "/sparql", &[("Accept", "text/html,*/*;q=0.8")]);
+    assert!(r.content_type.starts_with("text/html"));
+    assert!(r.body.contains("/assets/yasgui.min.js"));
+
+    // Graph Store Protocol reads.
+    let r = get_with(
+        &server,
+        "/store?default",
+        &[("Accept", "application/n-triples")],
+    );
+    assert_eq!(r.status, 200, "{}", r.body);
+    let lines: Vec<&str> = r.body.lines().collect();
+    let unique: std::collections::HashSet<&str> = lines.iter().copied().collect();
+    assert_eq!(lines.len(), unique.len(), "the default graph is a set");
+    assert!(r.body.contains("Tom\u{e1}s \u{c5}berg"));
+    let dam = "https://w3id.org/stancegraph/id/graph/river-dam";
+    let g = form_urlencoded::byte_serialize(dam.as_bytes()).collect::<String>();
+    let r = get_with(
+        &server,
+        &format!("/store?graph={g}"),
+        &[("Accept", "text/turtle")],
+    );
+    assert_eq!(r.status, 200, "{}", r.body);
+    assert!(r.body.contains("schema:Quotation") || r.body.contains("Quotation"));
+    let r = get_with(&server, "/store?graph=http%3A%2F%2Fnone%2Fg", &[]);
+    assert_eq!(r.status, 404, "{}", r.body);
+    let r = get_with(&server, "/store", &[("Accept", "application/n-quads")]);
+    assert_eq!(r.status, 200);
+    assert_eq!(r.body.lines().count(), 250, "every quad of the fixture");
+    assert!(r.body.contains(&format!("<{dam}> .")));
+    let put = finish(
+        agent()
+            .put(&format!("{}/store?default", server.base))
+            .send("x"),
+    );
+    assert_eq!(put.status, 405);
+
+    // CONSTRUCT as N-Quads and TriG.
+    let construct = format!(
+        "{PREFIXES} CONSTRUCT {{ ?a schema:name ?n }} WHERE {{ ?a a sg:Actor ; schema:name ?n }}"
+    );
+    let r = get(&server, &construct, "application/n-quads");
+    assert_eq!(r.status, 200, "{}", r.body);
+    assert_eq!(r.content_type, "application/n-quads");
+    assert_eq!(r.body.lines().count(), 7, "{}", r.body);
+    let r = get(&server, &construct, "application/trig");
+    assert_eq!(r.content_type, "application/trig");
+    assert!(r.body.contains("schema:name"), "{}", r.body);
+
+    // The canned queries, for the page and for clients.
+    let r = get_with(&server, "/queries", &[]);
+    let list: serde_json::Value = serde_json::from_str(&r.body).unwrap();
+    assert_eq!(list.as_array().map(Vec::len), Some(12));
+    let r = get_with(&server, "/queries/who-argues-wat", &[]);
+    assert_eq!(r.status, 404);
+    assert!(r.body.contains("who-argues-what"), "{}", r.body);
+    let js = get_with(&server, "/assets/yasgui.min.js", &[]);
+    assert_eq!(js.status, 200);
+    assert!(js.body.len() > 500_000);
+}
+
+#[test]
+fn predeclared_prefixes_deep_queries_and_service_are_handled() {
+    let (_dir, server) = fixture_server(&[]);
+    // The CLI's prefixes are predeclared: no PREFIX lines needed.
+    let r = get(
+        &server,
+        "SELECT (COUNT(*) AS ?n) WHERE { ?s a sg:Stance ; sg:polarity sg:Against }",
+        "text/csv",
+    );
+    assert_eq!(r.status, 200, "{}", r.body);
+    // Deep nesting is a 400, not a crash.
+    let braces = format!("SELECT * WHERE {}{}", "{".repeat(5000), "}".repeat(5000));
+    let r = post(&server, "application/sparql-query", &braces);
+    assert_eq!(r.status, 400, "{}", r.body);
+    assert!(r.body.contains("nested too deeply"), "{}", r.body);
+    let parens = format!(
+        "ASK {{ FILTER({}1{}) }}",
+        "(".repeat(50_000),
+        ")".repeat(50_000)
+    );
+    let r = post(&server, "application/sparql-query", &parens);
+    assert_eq!(r.status, 400, "{}", r.body);
+    assert_alive(&server);
+    // SERVICE is off by default.
+    let svc = "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }";
+    let r = get(&server, svc, "application/sparql-results+json");
+    assert_eq!(r.status, 400, "{}", r.body);
+    assert!(
+        r.body.contains("SERVICE") && r.body.contains("disabled"),
+        "{}",
+        r.body
+    );
+    // Without CORS configured, OPTIONS is answered but grants no origin.
+    let r = agent()
+        .options(&server.endpoint())
+        .header("Origin", "http://elsewhere.test")
+        .header("Access-Control-Request-Method", "POST")
+        .call()
+        .expect("OPTIONS");
+    assert!(r.status().as_u16() < 300, "{}", r.status());
+    assert_eq!(header_of(&r, "access-control-allow-origin"), None);
+}
+
+#[test]
+fn cors_grants_only_the_configured_origins() {
+    let (_dir, server) = fixture_server(&["--cors-origin", "http://localhost:3000"]);
+    let r = agent()
+        .options(&server.endpoint())
+        .header("Origin", "http://localhost:3000")
+        .header("Access-Control-Request-Method", "POST")
+        .header("Access-Control-Request-Headers", "content-type")
+        .call()
+        .expect("preflight");
+    assert!(r.status().as_u16() < 300);
+    assert_eq!(
+        header_of(&r, "access-control-allow-origin").as_deref(),
+        Some("http://localhost:3000")
+    );
+    let r = agent()
+        .get(&server.endpoint())
+        .query("query", "ASK {}")
+        .header("Origin", "http://localhost:3000")
+        .call()
+        .expect("GET");
+    assert_eq!(
+        header_of(&r, "access-control-allow-origin").as_deref(),
+        Some("http://localhost:3000")
+    );
+    let r = agent()
+        .get(&server.endpoint())
+        .query("query", "ASK {}")
+        .header("Origin", "http://evil.test")
+        .call()
+        .expect("GET");
+    assert_eq!(header_of(&r, "access-control-allow-origin"), None);
+}
+
+#[test]
+fn runaway_queries_are_stopped_by_time_and_memory_and_others_go_on() {
+    let (_dir, server) = fixture_server(&[
+        "--timeout-secs",
+        "1",
+        "--max-concurrent-queries",
+        "4",
+        "--max-query-memory-mb",
+        "300",
+    ]);
+    // A cross product without index lookups in its inner loop: only killing the
+    // worker stops it. Two at once, and a normal query alongside.
+    let cross = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }";
+    let endpoint = server.endpoint();
+    let hostile: Vec<_> = (0..2)
+        .map(|_| {
+            let e = endpoint.clone();
+            std::thread::spawn(move || {
+                let t = std::time::Instant::now();
+                let r = finish(agent().get(&e).query("query", cross).call());
+                (r.status, t.elapsed())
+            })
+        })
+        .collect();
+    std::thread::sleep(Duration::from_millis(200));
+    let t = std::time::Instant::now();
+    assert_alive(&server);
+    assert!(
+        t.elapsed() < Duration::from_secs(2),
+        "normal query waited {:?}",
+        t.elapsed()
+    );
+    for h in hostile {
+        let (status, took) = h.join().unwrap();
+        assert_eq!(status, 503);
+        assert!(took < Duration::from_secs(5), "stopped after {took:?}");
+    }
+    // Memory: a sort of a large cross product outgrows 300 MiB long before any time limit.
+    let (_dir2, server2) =
+        fixture_server(&["--timeout-secs", "60", "--max-query-memory-mb", "300"]);
+    let t = std::time::Instant::now();
+    let r = get(
+        &server2,
+        "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i } ORDER BY ?a ?d ?g",
+        "application/sparql-results+json",
+    );
+    assert_eq!(r.status, 503, "{}", r.body);
+    assert!(r.body.contains("memory limit"), "{}", r.body);
+    assert!(t.elapsed() < Duration::from_secs(50));
+    assert_alive(&server2);
+}
+
+#[test]
+fn access_log_records_requests_and_slow_queries() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    build_fixture_store(&store);
+    let log = dir.path().join("access.log");
+    let server = Server::start(
+        &store,
+        &[
+            "--access-log",
+            log.to_str().unwrap(),
+            "--slow-query-ms",
+            "0",
+        ],
+    );
+    assert_alive(&server);
+    let _ = get(&server, "SELECT * WHERE { ?s ?p ?o } LIMIT 1", "text/csv");
+    let text = std::fs::read_to_string(&log).unwrap();
+    assert!(text.contains(" GET /sparql 200 "), "{text}");
+    assert!(text.contains("SLOW"), "{text}");
+    assert!(
+        text.contains("SELECT * WHERE { ?s ?p ?o } LIMIT 1"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_served_store_refuses_writers_with_a_clear_message() {
+    let (dir, server) = fixture_server(&[]);
+    assert_alive(&server);
+    let err = stancegraph::store::Store::open(&dir.path().join("store"))
+        .err()
+        .expect("opening a served store for writing must fail");
+    let msg = err.to_string();
+    assert!(msg.contains("served by `stancegraph serve`"), "{msg}");
+    assert_alive(&server);
+}
+
+#[test]
+fn service_goes_only_to_named_hosts() {
+    let (_dir, a) = fixture_server(&[]);
+    let host = a.base.trim_start_matches("http://").to_string();
+    let (_dir2, b) = fixture_server(&["--allow-service", &host]);
+    let q = format!(
+        "{PREFIXES} SELECT ?n WHERE {{ SERVICE <{}> {{ ?a a sg:Actor ; schema:name ?n }} }}",
+        a.endpoint()
+    );
+    let r = get(&b, &q, "text/csv");
+    assert_eq!(r.status, 200, "{}", r.body);
+    assert!(r.body.contains("Marisol Ortega"), "{}", r.body);
+    // `public` alone never reaches loopback.
+    let (_dir3, c) = fixture_server(&["--allow-service", "public"]);
+    let r = get(&c, &q, "text/csv");
+    assert_eq!(r.status, 400, "{}", r.body);
+    assert!(r.body.contains("loopback"), "{}", r.body);
+}
+
+/// Runs headless Chromium on `url` and returns the DOM after scripts ran (and writes
+/// a screenshot), or `None` with a SKIP message when Chromium is not installed.
+fn chromium_dom(url: &str, shot: &std::path::Path) -> Option<String> {
+    let chrome = ["/usr/bin/chromium", "/usr/bin/chromium-browser"]
+        .into_iter()
+        .find(|p| std::path::Path::new(p).exists());
+    let Some(chrome) = chrome else {
+        eprintln!("SKIP: chromium not installed (apt-get install chromium)");
+        return None;
+    };
+    let run = |extra: &[&str]| {
+        let profile = tempfile::tempdir().unwrap();
+        std::process::Command::new(chrome)
+            .args([
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--window-size=1400,1000",
+                "--virtual-time-budget=15000",
+            ])
+            .arg(format!("--user-data-dir={}", profile.path().display()))
+            .args(extra)
+            .arg(url)
+            .output()
+            .expect("run chromium")
+    };
+    let shot_arg = format!("--screenshot={}", shot.display());
+    let _ = run(&[&shot_arg]);
+    let out = run(&["--dump-dom"]);
+    Some(String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+#[test]
+fn the_query_page_runs_a_canned_query_in_a_browser() {
+    let (dir, server) = fixture_server(&[]);
+    let shot = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("query-page.png");
+    let Some(dom) = chromium_dom(&format!("{}/?canned=stance-by-target", server.base), &shot)
+    else {
+        return;
+    };
+    drop(dir);
+    assert!(
+        dom.contains("data-state=\"done\""),
+        "the query did not finish:\n{}",
+        &dom[..dom.len().min(3000)]
+    );
+    assert!(dom.contains("dataTable"), "no results table");
+    assert!(dom.contains("<td"), "the table has no cells");
+    assert!(
+        dom.contains("Marisol Ortega") || dom.contains("Tom\u{e1}s \u{c5}berg"),
+        "no result values in the table"
+    );
+    assert!(
+        dom.contains("data-canned=\"who-argues-what\""),
+        "canned query buttons missing"
+    );
+    assert!(shot.exists(), "no screenshot");
+    eprintln!("screenshot: {}", shot.display());
+}
+
+#[test]
+fn a_page_on_another_origin_queries_through_cors() {
+    // Server `page` serves the page; server `data` answers the queries.
+    let (_d1, page) = fixture_server(&[]);
+    let origin = page.base.clone();
+    let (_d2, data) = fixture_server(&["--cors-origin", &origin]);
+    let (_d3, closed) = fixture_server(&[]);
+    let shot = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("cross-origin.png");
+    let url = |ep: &str| {
+        format!(
+            "{}/?canned=most-quoted&endpoint={}",
+            page.base,
+            form_urlencoded::byte_serialize(ep.as_bytes()).collect::<String>()
+        )
+    };
+    let Some(dom) = chromium_dom(&url(&data.endpoint()), &shot) else {
+        return;
+    };
+    assert!(
+        dom.contains("data-state=\"done\""),
+        "cross-origin query failed"
+    );
+    assert!(dom.contains("<td"), "no table cells");
+    let dom = chromium_dom(&url(&closed.endpoint()), &shot).unwrap_or_default();
+    assert!(
+        !dom.contains("data-state=\"done\""),
+        "a server without CORS must not be readable"
+    );
 }

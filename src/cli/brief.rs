@@ -45,6 +45,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         parts.push(format!("published up to {t}"));
     }
     let filter = args.filter.filter();
+    stancegraph::network::check_filter(&store, &filter)?;
     let opts = BuildOptions {
         min_statements: args.filter.min_statements,
         ..BuildOptions::default()

@@ -18,8 +18,12 @@ pub enum Format {
     Graphml,
     /// GEXF (Gephi).
     Gexf,
-    /// Graphviz DOT.
+    /// Graphviz DOT laid out for sfdp (`sfdp -Tsvg actors.dot > actors.svg`).
     Dot,
+    /// CSV stance matrix: actors x targets, net statements (spreadsheets).
+    MatrixCsv,
+    /// CSV of who said what, with stance, citation and camp (spreadsheets).
+    ClaimsCsv,
 }
 
 /// Build the actor network (roles, acts, co-quotation, congruence and conflict on shared
@@ -28,7 +32,9 @@ pub enum Format {
 /// Examples:
 ///   stancegraph network
 ///   stancegraph network --target "takedown" --min-statements 2
-///   stancegraph network --format gexf --out actors.gexf
+///   stancegraph network --format gexf --out actors.gexf      # Gephi, networkx
+///   stancegraph network --format graphml --out actors.graphml # Cytoscape, yEd, networkx
+///   stancegraph network --format claims-csv --out claims.csv  # spreadsheets
 ///   stancegraph network --path "Jane Doe" "Acme Corp"
 #[derive(clap::Args, Debug)]
 #[command(verbatim_doc_comment)]
@@ -58,6 +64,7 @@ pub struct Args {
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let store = Store::open_read_only(&args.store.store)?;
     let filter = args.filter.filter();
+    stancegraph::network::check_filter(&store, &filter)?;
     let opts = BuildOptions {
         min_statements: args.filter.min_statements,
         skip_co_quotation: args.no_co_quotation,
@@ -66,6 +73,17 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let a = Analysis::load(&store, &filter, &opts)?;
     let out = if let Some(p) = &args.path {
         let (from, to) = (p.first().map_or("", |s| s), p.get(1).map_or("", |s| s));
+        for who in [from, to] {
+            if a.network.find(who).is_none() {
+                anyhow::bail!(
+                    "--path: no actor named \u{201c}{who}\u{201d} in the network.{}",
+                    stancegraph::query::suggest::did_you_mean(
+                        who,
+                        a.network.nodes.iter().map(|n| n.name.as_str())
+                    )
+                );
+            }
+        }
         a.path_text(from, to)
     } else {
         match args.format {
@@ -83,6 +101,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             Format::Graphml => export::to_graphml(&a.network, &a.measures, &a.camps),
             Format::Gexf => export::to_gexf(&a.network, &a.measures, &a.camps),
             Format::Dot => export::to_dot(&a.network, &a.measures, &a.camps),
+            Format::MatrixCsv => export::stance_matrix_csv(&a),
+            Format::ClaimsCsv => export::claims_csv(&a),
         }
     };
     match &args.out {

@@ -81,8 +81,14 @@ pub struct EdgeEvidence {
     pub speaker: Option<String>,
     /// The text (a claim verbatim, or a description of the fact).
     pub text: String,
-    /// Outlet, article and paragraph.
+    /// Outlet, headline, date and paragraph (see [`GraphData::cite_at`]).
     pub citation: String,
+    /// True when `text` is a claim verbatim (shown in quotation marks); false for a
+    /// generated description of a fact (an act, a role, a co-quotation).
+    pub verbatim: bool,
+    /// The article's URL, when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
 }
 
 /// An actor node.
@@ -229,14 +235,16 @@ impl Network {
             .map(|(i, n)| (n.iri.clone(), i))
             .collect();
 
-        let claim_text: HashMap<&str, (&str, String, Option<String>)> = data
+        type ClaimRef<'a> = (&'a str, String, Option<String>, Option<String>);
+        let claim_text: HashMap<&str, ClaimRef<'_>> = data
             .quotes
             .iter()
             .filter_map(|q| {
                 let speaker = q.speaker.as_deref().map(|s| data.actor_name(s).to_string());
-                q.claim
-                    .as_deref()
-                    .map(|c| (c, (q.text.as_str(), data.cite(q), speaker)))
+                q.claim.as_deref().map(|c| {
+                    let url = data.url_of(&q.article).map(str::to_string);
+                    (c, (q.text.as_str(), data.cite(q), speaker, url))
+                })
             })
             .collect();
         let mut acc: BTreeMap<Key, Acc> = BTreeMap::new();
@@ -277,6 +285,8 @@ impl Network {
                     name(&m.organisation)
                 ),
                 citation: data.cite_at(&m.article, None),
+                verbatim: false,
+                url: data.url_of(&m.article).map(str::to_string),
             };
             add(
                 (EdgeKind::Membership, a, b, m.role.clone()),
@@ -302,6 +312,8 @@ impl Network {
                     name(&o.parent)
                 ),
                 citation: data.cite_at(&o.article, None),
+                verbatim: false,
+                url: data.url_of(&o.article).map(str::to_string),
             };
             add(
                 (EdgeKind::SubOrganisation, a, b, o.kind.clone()),
@@ -319,15 +331,19 @@ impl Network {
                 continue;
             }
             let ev = match x.claim.as_deref().and_then(|c| claim_text.get(c)) {
-                Some((text, cite, speaker)) => EdgeEvidence {
+                Some((text, cite, speaker, url)) => EdgeEvidence {
                     speaker: speaker.clone(),
                     text: text.to_string(),
                     citation: cite.clone(),
+                    verbatim: true,
+                    url: url.clone(),
                 },
                 None => EdgeEvidence {
                     speaker: None,
                     text: format!("{} {} {}", name(&x.agent), x.kind, name(&x.patient)),
                     citation: data.cite_at(&x.article, None),
+                    verbatim: false,
+                    url: data.url_of(&x.article).map(str::to_string),
                 },
             };
             add(
@@ -356,10 +372,12 @@ impl Network {
                 .claim
                 .as_deref()
                 .and_then(|c| claim_text.get(c))
-                .map(|(t, c, sp)| EdgeEvidence {
+                .map(|(t, c, sp, url)| EdgeEvidence {
                     speaker: sp.clone(),
                     text: t.to_string(),
                     citation: c.clone(),
+                    verbatim: true,
+                    url: url.clone(),
                 });
             add(
                 (EdgeKind::Position, a, b, label.to_string()),
@@ -387,6 +405,8 @@ impl Network {
                                 nodes[a].name, nodes[b].name
                             ),
                             citation: data.cite_at(art, None),
+                            verbatim: false,
+                            url: data.url_of(art).map(str::to_string),
                         };
                         add(
                             (EdgeKind::CoQuotation, a, b, String::new()),
@@ -443,11 +463,13 @@ impl Network {
                     let weight = (na + nb) as f64;
                     add(key.clone(), weight, sign, Some(&tlabel), None);
                     for c in ca.iter().take(1).chain(cb.iter().take(1)) {
-                        if let Some((text, cite, speaker)) = claim_text.get(c) {
+                        if let Some((text, cite, speaker, url)) = claim_text.get(c) {
                             let ev = EdgeEvidence {
                                 speaker: speaker.clone(),
                                 text: text.to_string(),
                                 citation: cite.clone(),
+                                verbatim: true,
+                                url: url.clone(),
                             };
                             add(key.clone(), 0.0, 0.0, None, Some(ev));
                         }

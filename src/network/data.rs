@@ -198,6 +198,10 @@ pub struct GraphData {
     /// Article position by IRI.
     #[serde(skip)]
     article_index: HashMap<String, usize>,
+    /// Per article IRI: the sorted 0-based indices of its furniture paragraphs
+    /// (headline, headings, captions, alt text), which readers do not count.
+    #[serde(skip)]
+    pub furniture: HashMap<String, Vec<i64>>,
 }
 
 fn local_name(iri: &str) -> &str {
@@ -613,6 +617,20 @@ impl GraphData {
         data.org_relations
             .dedup_by(|a, b| a.child == b.child && a.parent == b.parent && a.article == b.article);
 
+        for r in query(
+            store,
+            "SELECT DISTINCT ?art ?i WHERE { GRAPH ?g {
+               ?art a schema:NewsArticle . ?p sg:furniture ?f ; sg:paragraphIndex ?i } }",
+        )? {
+            if let (Some(art), Some(i)) = (need(&r, "art"), r.i64("i")) {
+                data.furniture.entry(art).or_default().push(i);
+            }
+        }
+        for v in data.furniture.values_mut() {
+            v.sort_unstable();
+            v.dedup();
+        }
+
         if filter.target.is_some() {
             data.restrict_to_targets();
         }
@@ -712,11 +730,41 @@ impl GraphData {
         self.cite_at(&q.article, q.paragraph)
     }
 
-    /// Citation for an article and an optional paragraph index (shown 1-based).
+    /// The paragraph number a reader counts for the stored 0-based paragraph
+    /// `index` of `article`: 1 for the first body paragraph, with the headline,
+    /// headings, captions and alt text not counted (the `?paragraph` of the canned
+    /// queries). `None` for a furniture paragraph.
+    pub fn paragraph_number(&self, article: &str, index: i64) -> Option<i64> {
+        let furniture = self
+            .furniture
+            .get(article)
+            .map(Vec::as_slice)
+            .unwrap_or(&[]);
+        if furniture.binary_search(&index).is_ok() {
+            return None;
+        }
+        let before = furniture.partition_point(|&f| f < index) as i64;
+        Some(index + 1 - before)
+    }
+
+    /// The URL of an article, when known.
+    pub fn url_of(&self, article: &str) -> Option<&str> {
+        self.article(article).and_then(|a| a.url.as_deref())
+    }
+
+    /// Citation for an article and an optional stored paragraph index:
+    /// "Outlet, “Headline”, 2015-11-18, ¶3" (outlet and date when known; the
+    /// paragraph as a reader counts it, see [`GraphData::paragraph_number`]).
     pub fn cite_at(&self, article: &str, paragraph: Option<i64>) -> String {
-        let (title, outlet) = match self.article(article) {
-            Some(a) => (a.title().to_string(), a.outlet.clone()),
-            None => (local_name(article).to_string(), None),
+        let (title, outlet, date) = match self.article(article) {
+            Some(a) => (
+                a.title().to_string(),
+                a.outlet.clone(),
+                a.date
+                    .as_deref()
+                    .map(|d| d.get(..10).unwrap_or(d).to_string()),
+            ),
+            None => (local_name(article).to_string(), None, None),
         };
         let mut s = String::new();
         if let Some(o) = outlet {
@@ -724,8 +772,11 @@ impl GraphData {
             s.push_str(", ");
         }
         s.push_str(&format!("\u{201c}{title}\u{201d}"));
-        if let Some(p) = paragraph {
-            s.push_str(&format!(", \u{b6}{}", p + 1));
+        if let Some(d) = date {
+            s.push_str(&format!(", {d}"));
+        }
+        if let Some(n) = paragraph.and_then(|p| self.paragraph_number(article, p)) {
+            s.push_str(&format!(", \u{b6}{n}"));
         }
         s
     }
@@ -747,5 +798,16 @@ mod tests {
         assert!(!date_in_range(None, Some("2015"), None));
         assert!(date_in_range(None, None, None));
         assert!(!date_in_range(Some("2016-01-01"), None, Some("2015-12-31")));
+    }
+
+    #[test]
+    fn paragraph_numbers_skip_furniture() {
+        let mut d = GraphData::default();
+        d.furniture.insert("a".into(), vec![0, 1, 6]);
+        assert_eq!(d.paragraph_number("a", 2), Some(1));
+        assert_eq!(d.paragraph_number("a", 5), Some(4));
+        assert_eq!(d.paragraph_number("a", 7), Some(5));
+        assert_eq!(d.paragraph_number("a", 6), None);
+        assert_eq!(d.paragraph_number("b", 0), Some(1));
     }
 }

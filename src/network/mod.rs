@@ -46,6 +46,105 @@ pub fn edge_colour(kind: EdgeKind) -> &'static str {
         .unwrap_or("#888888")
 }
 
+/// Checks a filter before anything is built: dates must be real calendar dates
+/// (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`), and a target or outlet must match something
+/// in the store; otherwise an error says what is wrong (with "did you mean").
+pub fn check_filter(store: &Store, filter: &Filter) -> Result<()> {
+    use crate::error::Error;
+    use crate::query::suggest::did_you_mean;
+    for (flag, v) in [("--from", &filter.from), ("--to", &filter.to)] {
+        if let Some(v) = v {
+            if !valid_date(v) {
+                return Err(Error::Other(format!(
+                    "{flag} {v}: not a date; use YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2024-03-01)"
+                )));
+            }
+        }
+    }
+    if let (Some(f), Some(t)) = (&filter.from, &filter.to) {
+        if f > t {
+            return Err(Error::Other(format!("--from {f} is after --to {t}")));
+        }
+    }
+    let values = |q: &str| -> Result<Vec<String>> {
+        Ok(store
+            .select(&format!("{}{q}", crate::rdf::vocab::SPARQL_PREFIXES))?
+            .iter()
+            .filter_map(|r| r.str("v"))
+            .collect())
+    };
+    if let Some(t) = &filter.target {
+        let mut names = values(
+            "SELECT DISTINCT ?v WHERE { ?s a sg:Stance ; sg:target ?t . { ?t skos:prefLabel ?v } UNION { ?t schema:name ?v } }",
+        )?;
+        let iris = values("SELECT DISTINCT ?v WHERE { ?s a sg:Stance ; sg:target ?v }")?;
+        let lc = t.to_lowercase();
+        let hit = names.iter().any(|n| n.to_lowercase().contains(&lc))
+            || iris.iter().any(|i| {
+                i == t
+                    || i.rsplit(['/', '#'])
+                        .next()
+                        .unwrap_or(i)
+                        .to_lowercase()
+                        .contains(&lc)
+            });
+        if !hit {
+            names.sort();
+            return Err(Error::Other(format!(
+                "--target {t}: no target of that name takes any stance in the store.{} Targets: {}",
+                did_you_mean(t, names.iter().map(String::as_str)),
+                if names.is_empty() {
+                    "none".to_string()
+                } else {
+                    names.join("; ")
+                }
+            )));
+        }
+    }
+    if let Some(o) = &filter.outlet {
+        let names = values(
+            "SELECT DISTINCT ?v WHERE { ?a a schema:NewsArticle ; schema:publisher/schema:name ?v }",
+        )?;
+        let lc = o.to_lowercase();
+        if !names.iter().any(|n| n.to_lowercase().contains(&lc)) {
+            return Err(Error::Other(format!(
+                "--outlet {o}: no article from an outlet of that name.{}",
+                did_you_mean(o, names.iter().map(String::as_str))
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// True for `YYYY`, `YYYY-MM` or `YYYY-MM-DD` naming a real calendar date.
+pub fn valid_date(s: &str) -> bool {
+    let parts: Vec<&str> = s.split('-').collect();
+    let num = |p: &str, len: usize| {
+        (p.len() == len && p.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| p.parse::<u32>().ok())
+            .flatten()
+    };
+    match parts.as_slice() {
+        [y] => num(y, 4).is_some(),
+        [y, m] => num(y, 4).is_some() && num(m, 2).is_some_and(|m| (1..=12).contains(&m)),
+        [y, m, d] => {
+            let (Some(y), Some(m), Some(d)) = (num(y, 4), num(m, 2), num(d, 2)) else {
+                return false;
+            };
+            let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+            let days = match m {
+                1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+                4 | 6 | 9 | 11 => 30,
+                2 if leap => 29,
+                2 => 28,
+                _ => return false,
+            };
+            (1..=days).contains(&d)
+        }
+        _ => false,
+    }
+}
+
 /// Data, network, measures and camps together.
 #[derive(Debug, Clone)]
 pub struct Analysis {
@@ -252,5 +351,25 @@ fn truncate(s: &str, n: usize) -> String {
         let mut t: String = s.chars().take(n.saturating_sub(1)).collect();
         t.push('\u{2026}');
         t
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn dates_are_checked_against_the_calendar() {
+        for ok in ["2024", "2024-02", "2024-02-29", "2023-12-31"] {
+            assert!(super::valid_date(ok), "{ok}");
+        }
+        for bad in [
+            "2024-13-01",
+            "2023-02-29",
+            "2024-00",
+            "24-01-01",
+            "2024/01/01",
+            "yesterday",
+        ] {
+            assert!(!super::valid_date(bad), "{bad}");
+        }
     }
 }

@@ -23,6 +23,9 @@ table.matrix td.cell{text-align:center;min-width:6em}
 table.matrix th.target{max-width:9em}
 .swatch{display:inline-block;width:.9em;height:.9em;border-radius:50%;border:1px solid #333;vertical-align:middle;margin-right:.3em}
 blockquote{margin:.3em 0 .6em 1em;padding:.2em .8em;border-left:3px solid #bbb;background:#fafafa}
+p.act .note{color:#777;font-size:.85em}
+nav.toc ol{columns:2;font-size:.9em}
+table.timeline td,table.timeline th{padding:.1em .5em;text-align:right}
 cite{display:block;font-style:normal;font-size:.85em;color:#555;font-family:Helvetica,Arial,sans-serif}
 .profile{border:1px solid #ddd;padding:.4em 1em .8em;margin:1em 0;border-radius:4px}
 .facts{font-family:Helvetica,Arial,sans-serif;font-size:.9em;margin:.3em 0}
@@ -52,11 +55,23 @@ fn claim(c: &CitedClaim) -> String {
         .as_deref()
         .map(|s| format!("<strong>{}</strong>: ", e(s)))
         .unwrap_or_default();
-    format!(
-        "<blockquote>{who}{}<cite>{}</cite></blockquote>",
-        e(&quoted(&c.text)),
-        e(&c.citation)
-    )
+    let cite = match &c.url {
+        Some(u) if u.starts_with("http://") || u.starts_with("https://") => {
+            format!("<a href=\"{}\">{}</a>", e(u), e(&c.citation))
+        }
+        _ => e(&c.citation),
+    };
+    if c.verbatim {
+        format!(
+            "<blockquote>{who}{}<cite>{cite}</cite></blockquote>",
+            e(&quoted(&c.text))
+        )
+    } else {
+        format!(
+            "<p class=\"act\">{who}<em>{}</em> <span class=\"note\">(reported act, not a quotation)</span><cite>{cite}</cite></p>",
+            e(&c.text)
+        )
+    }
 }
 
 fn empty<T>(s: &mut String, sec: &Section<T>) -> bool {
@@ -119,7 +134,11 @@ pub fn render(b: &Briefing) -> String {
     for line in &b.story {
         let _ = write!(s, "{} ", e(line));
     }
-    let _ = writeln!(s, "</p>\n<h2 id=\"camps\">Camps</h2>");
+    let _ = writeln!(s, "</p>");
+    if let Some(t) = &b.timeline {
+        s.push_str(&super::timeline::html(t));
+    }
+    let _ = writeln!(s, "<h2 id=\"camps\">Camps</h2>");
     if !empty(&mut s, &b.camps) {
         let _ = writeln!(s, "<ul>");
         for camp in &b.camps.items {
@@ -353,5 +372,5 @@ pub fn render(b: &Briefing) -> String {
         let _ = writeln!(s, "</table>");
     }
     let _ = writeln!(s, "</body>\n</html>");
-    s
+    super::timeline::html_toc(&s)
 }

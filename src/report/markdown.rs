@@ -12,7 +12,20 @@ fn claim_line(c: &CitedClaim) -> String {
         .as_deref()
         .map(|s| format!("{}: ", md(s)))
         .unwrap_or_default();
-    format!("- {who}{} ({})", md(&quoted(&c.text)), md(&c.citation))
+    let text = if c.verbatim {
+        md(&quoted(&c.text))
+    } else {
+        format!("_{}_ (reported act, not a quotation)", md(&c.text))
+    };
+    let cite = match &c.url {
+        Some(u) => format!(
+            "[{}]({})",
+            md(&c.citation),
+            u.replace(' ', "%20").replace(')', "%29")
+        ),
+        None => md(&c.citation),
+    };
+    format!("- {who}{text} ({cite})")
 }
 
 fn empty<T>(s: &mut String, sec: &Section<T>) -> bool {
@@ -102,6 +115,9 @@ pub fn render(b: &Briefing, figure_file: Option<&str>) -> String {
             );
         }
         s.push('\n');
+    }
+    if let Some(t) = &b.timeline {
+        s.push_str(&super::timeline::markdown(t));
     }
     let _ = writeln!(s, "## Targets and the camps around them\n");
     if !empty(&mut s, &b.targets) {
@@ -302,5 +318,5 @@ pub fn render(b: &Briefing, figure_file: Option<&str>) -> String {
         }
         s.push('\n');
     }
-    s
+    super::timeline::markdown_toc(&s)
 }

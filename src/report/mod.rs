@@ -11,6 +11,7 @@ pub mod html;
 pub mod markdown;
 pub mod model;
 pub mod svg;
+pub mod timeline;
 
 pub use model::{BriefOptions, Briefing};
 

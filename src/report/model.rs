@@ -15,8 +15,13 @@ pub struct CitedClaim {
     pub text: String,
     /// "direct", "indirect", "mixed".
     pub kind: String,
-    /// Outlet, article and paragraph.
+    /// Outlet, headline, date and paragraph as a reader counts it.
     pub citation: String,
+    /// True for words quoted or reported from the text (shown in quotation marks);
+    /// false for a generated description of an act or relation (never quoted).
+    pub verbatim: bool,
+    /// The article's URL, when known (the citation links to it).
+    pub url: Option<String>,
 }
 
 /// What the corpus is and how the report was made.
@@ -239,6 +244,8 @@ pub struct Briefing {
     pub figure: Option<String>,
     /// Why there is no figure.
     pub figure_empty_reason: String,
+    /// Quotations per week or month by camp, when the coverage spans more than a few days.
+    pub timeline: Option<super::timeline::Timeline>,
 }
 
 /// Options for [`Briefing::build`].
@@ -484,12 +491,17 @@ impl Briefing {
                     )
                 })
                 .collect();
+            let named = d.quotes.iter().filter(|q| q.speaker.is_some()).count();
+            let of_all = if named == d.quotes.len() {
+                format!("all {}", plural(named, "quotation", "quotations"))
+            } else {
+                format!("{named} of the {} quotations", d.quotes.len())
+            };
             story.push(format!(
-                "Across {} from {}, {} speakers are quoted {} times; the most quoted are {}.",
+                "Across {} from {}, {of_all} name their speaker ({} speakers); the most quoted are {}.",
                 plural(corpus.articles, "article", "articles"),
                 outlets_txt,
                 quotes_by.len(),
-                d.quotes.iter().filter(|q| q.speaker.is_some()).count(),
                 and_list(&top)
             ));
         }
@@ -654,6 +666,8 @@ impl Briefing {
                         text: ev.text.clone(),
                         kind: String::new(),
                         citation: ev.citation.clone(),
+                        verbatim: ev.verbatim,
+                        url: ev.url.clone(),
                     });
                 }
             }
@@ -767,6 +781,8 @@ impl Briefing {
                 text: q.text.clone(),
                 kind: q.kind.clone(),
                 citation: d.cite(q),
+                verbatim: true,
+                url: d.url_of(&q.article).map(str::to_string),
             })
             .collect();
 
@@ -788,6 +804,7 @@ impl Briefing {
         };
 
         Briefing {
+            timeline: super::timeline::build(a),
             title: "Briefing: who argues what".to_string(),
             corpus,
             story,
@@ -974,6 +991,8 @@ fn profile(a: &Analysis, i: usize, degree_rank: usize, max_claims: usize) -> Pro
             text: q.text.clone(),
             kind: q.kind.clone(),
             citation: d.cite(q),
+            verbatim: true,
+            url: d.url_of(&q.article).map(str::to_string),
         })
         .collect();
     Profile {

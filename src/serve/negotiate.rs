@@ -68,12 +68,41 @@ fn graph_formats() -> Vec<(&'static str, RdfFormat, &'static [&'static str])> {
         ),
         ("application/xml", RdfFormat::RdfXml, &[]),
         ("text/xml", RdfFormat::RdfXml, &[]),
+        (
+            "application/n-quads",
+            RdfFormat::NQuads,
+            &["nquads", "n-quads", "nq"],
+        ),
+        ("application/trig", RdfFormat::TriG, &["trig"]),
     ]
 }
 
 /// Media types offered for SELECT / ASK results (for 406 messages and the info page).
 pub fn results_media_types() -> Vec<&'static str> {
     RESULTS.iter().map(|(m, _, _)| *m).collect()
+}
+
+/// Chooses the format of a whole-dataset dump (N-Quads or TriG), like [`graph_format`].
+pub fn dataset_format(format_param: Option<&str>, accept: Option<&str>) -> Option<GraphFormat> {
+    let table: Vec<_> = graph_formats()
+        .into_iter()
+        .filter(|(_, f, _)| matches!(f, RdfFormat::NQuads | RdfFormat::TriG))
+        .collect();
+    if let Some((media_type, format)) = format_param.and_then(|p| by_name(p, &table)) {
+        return Some(GraphFormat { format, media_type });
+    }
+    let candidates: Vec<_> = table.iter().map(|(m, f, _)| (*m, *f)).collect();
+    choose(accept, &candidates).map(|(media_type, format)| GraphFormat { format, media_type })
+}
+
+/// True when the client prefers an HTML page to any RDF or results format
+/// (a browser opening `/sparql`).
+pub fn wants_html(accept: Option<&str>) -> bool {
+    let Some(a) = accept else { return false };
+    let ranges = parse_accept(a);
+    let html = quality(&ranges, "text/html").filter(|(_, spec)| *spec == 3);
+    let rdf = quality(&ranges, "text/turtle").map_or(0.0, |(q, _)| q);
+    html.is_some_and(|(q, _)| q > 0.0 && q >= rdf)
 }
 
 /// Media types offered for CONSTRUCT / DESCRIBE results (for 406 messages and the info page).
@@ -270,6 +299,21 @@ mod tests {
         // "n3" is not offered: the Accept header decides.
         let g = graph_format(Some("n3"), Some("application/n-triples")).unwrap();
         assert_eq!(g.format, RdfFormat::NTriples);
+    }
+
+    #[test]
+    fn quads_and_browsers() {
+        assert_eq!(graph("application/n-quads"), Some("application/n-quads"));
+        assert_eq!(graph("application/trig"), Some("application/trig"));
+        assert_eq!(
+            dataset_format(None, Some("*/*")).map(|f| f.media_type),
+            Some("application/n-quads")
+        );
+        assert!(wants_html(Some(
+            "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
+        )));
+        assert!(!wants_html(Some("text/turtle, */*;q=0.1")));
+        assert!(!wants_html(None));
     }
 
     #[test]

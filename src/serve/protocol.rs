@@ -112,6 +112,40 @@ impl Params {
     }
 }
 
+/// True for a `GET /sparql` that carries neither `query` nor `update`: the client
+/// asks what the service is (SPARQL 1.1 Service Description).
+pub fn is_description_request(raw_query: Option<&str>) -> bool {
+    !form_urlencoded::parse(raw_query.unwrap_or("").as_bytes())
+        .any(|(k, _)| k == "query" || k == "update")
+}
+
+/// The explicit `format=` parameter of a URL query string, if any.
+pub fn format_param(raw_query: Option<&str>) -> Option<String> {
+    form_urlencoded::parse(raw_query.unwrap_or("").as_bytes())
+        .find(|(k, _)| k == "format")
+        .map(|(_, v)| v.into_owned())
+}
+
+/// Decodes the graph of a Graph Store Protocol request: `default` (no value),
+/// `graph=IRI`, or neither (the whole dataset). Both, or two `graph`s, are 400.
+pub fn parse_graph_target(raw_query: Option<&str>) -> Result<super::wire::GraphTarget, ApiError> {
+    use super::wire::GraphTarget;
+    let mut target = None;
+    for (k, v) in form_urlencoded::parse(raw_query.unwrap_or("").as_bytes()) {
+        let t = match k.as_ref() {
+            "default" => GraphTarget::Default,
+            "graph" => GraphTarget::Named(v.into_owned()),
+            _ => continue,
+        };
+        if target.replace(t).is_some() {
+            return Err(ApiError::bad_request(
+                "give one of `default` or `graph=IRI`, once",
+            ));
+        }
+    }
+    Ok(target.unwrap_or(GraphTarget::Dataset))
+}
+
 /// Decodes a GET request from its raw URL query string.
 pub fn parse_get(raw_query: Option<&str>) -> Result<Operation, ApiError> {
     let mut p = Params::default();

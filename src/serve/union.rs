@@ -12,18 +12,44 @@ use oxigraph::model::{
 };
 use oxigraph::store::{StorageError, Store};
 use spareval::{InternalQuad, QueryableDataset};
+use std::cell::RefCell;
 use std::collections::HashSet;
+use std::rc::Rc;
+
+/// A default-graph pattern with at least one bound term.
+type PatternKey = (Option<Term>, Option<Term>, Option<Term>);
+/// A cached answer triple.
+type TermTriple = (Term, Term, Term);
+
+/// Deduplicated answers of bound default-graph patterns, kept for one query: a query
+/// looks the same node up many times (a speaker's name for each of their quotes), and
+/// each lookup reads every article graph's copy of the triple.
+#[derive(Default)]
+struct PatternCache {
+    map: std::collections::HashMap<PatternKey, Rc<Vec<TermTriple>>>,
+    triples: usize,
+}
+
+/// Patterns with more answers than this are not cached.
+const CACHE_PATTERN_MAX: usize = 50_000;
+/// Most triples the cache of one query holds.
+const CACHE_TOTAL_MAX: usize = 1_000_000;
 
 /// The store seen with a deduplicated union default graph (see the module docs).
+/// Create one per query: it caches the answers of repeated lookups.
 #[derive(Clone)]
 pub struct UnionDataset {
     store: Store,
+    cache: Rc<RefCell<PatternCache>>,
 }
 
 impl UnionDataset {
     /// Wraps a store (cheap: oxigraph stores are reference-counted handles).
     pub fn new(store: Store) -> Self {
-        UnionDataset { store }
+        UnionDataset {
+            store,
+            cache: Rc::default(),
+        }
     }
 }
 
@@ -72,6 +98,15 @@ impl Iterator for AdjacentDedup {
             self.last = Some(key.clone());
             return Some(Ok(triple_quad(key)));
         }
+    }
+}
+
+fn cached_quad((s, p, o): &(Term, Term, Term)) -> InternalQuad<Term> {
+    InternalQuad {
+        subject: s.clone(),
+        predicate: p.clone(),
+        object: o.clone(),
+        graph_name: None,
     }
 }
 
@@ -140,14 +175,44 @@ impl<'a> QueryableDataset<'a> for UnionDataset {
                         Err(e) => Some(Err(e)),
                     }))
                 } else {
+                    let key: PatternKey = (subject.cloned(), predicate.cloned(), object.cloned());
+                    if let Some(hit) = self.cache.borrow().map.get(&key) {
+                        let hit = Rc::clone(hit);
+                        return Box::new((0..hit.len()).map(move |i| Ok(cached_quad(&hit[i]))));
+                    }
                     // With a bound term oxigraph reads the store's default graph first,
                     // then an index ordered (s, p, o, graph) / (p, o, s, graph) / (o, s, p,
                     // graph): copies of a triple in several named graphs are adjacent.
-                    Box::new(AdjacentDedup {
+                    let dedup = AdjacentDedup {
                         inner: iter,
                         last: None,
                         in_default: HashSet::new(),
-                    })
+                    };
+                    let mut found = vec![];
+                    for q in dedup {
+                        match q {
+                            Ok(q) => found.push((q.subject, q.predicate, q.object)),
+                            Err(e) => return Box::new(std::iter::once(Err(e))),
+                        }
+                        if found.len() > CACHE_PATTERN_MAX {
+                            break;
+                        }
+                    }
+                    if found.len() > CACHE_PATTERN_MAX {
+                        // Too many to keep: answer without the cache, lazily.
+                        return Box::new(AdjacentDedup {
+                            inner: self.store.quads_for_pattern(s, p, o, None),
+                            last: None,
+                            in_default: HashSet::new(),
+                        });
+                    }
+                    let found = Rc::new(found);
+                    let mut cache = self.cache.borrow_mut();
+                    if cache.triples + found.len() <= CACHE_TOTAL_MAX {
+                        cache.triples += found.len();
+                        cache.map.insert(key, Rc::clone(&found));
+                    }
+                    Box::new((0..found.len()).map(move |i| Ok(cached_quad(&found[i]))))
                 };
             }
             Some(Some(g)) => match graph_ref(g) {

@@ -103,6 +103,11 @@ impl Server {
             .arg("--store")
             .arg(store)
             .args(["--bind", "127.0.0.1:0"])
+            .args(if extra.contains(&"--access-log") {
+                &[][..]
+            } else {
+                &["--access-log", "off"][..]
+            })
             .args(extra)
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())

@@ -10,6 +10,7 @@ import csv
 import io
 import sys
 import urllib.error
+import urllib.parse
 
 import rdflib
 import rdflib.compare
@@ -204,6 +205,23 @@ def read_checks(endpoint):
     expect(code == 503, f"slow query gave {code} {msg}")
     assert_alive(endpoint)
     ok("413 on oversized body, 503 on timeout, still serving")
+
+    # Graph Store Protocol reads with rdflib, checked against SPARQL answers.
+    base = endpoint.rsplit("/sparql", 1)[0]
+    g = rdflib.Graph().parse(base + "/store?default", format="turtle")
+    s = client(endpoint, CSV)
+    s.setQuery("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+    n = int(s.query().convert().decode().splitlines()[1])
+    expect(len(g) == n, f"GSP default graph has {len(g)} triples, SPARQL counts {n}")
+    ok("rdflib reads /store?default (as many triples as SPARQL counts)")
+    ds = rdflib.Dataset()
+    ds.parse(base + "/store", format="nquads")
+    graphs = {c.identifier for c in ds.contexts() if len(c) > 0}
+    dam = rdflib.URIRef("https://w3id.org/stancegraph/id/graph/river-dam")
+    expect(dam in graphs, f"no river-dam graph among {sorted(graphs)[:5]}")
+    one = rdflib.Graph().parse(base + "/store?graph=" + urllib.parse.quote(str(dam), safe=""), format="turtle")
+    expect(len(one) == len(ds.graph(dam)), "GSP ?graph= and the dataset dump disagree")
+    ok("rdflib reads /store (N-Quads) and /store?graph=IRI")
 
 
 def update_checks(endpoint):

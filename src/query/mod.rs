@@ -13,6 +13,11 @@ use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
 use oxigraph::sparql::{QueryResults, Variable};
 use std::io::Write;
 
+pub mod scan;
+pub mod service;
+pub mod suggest;
+pub mod table;
+
 /// A canned query shipped with stancegraph.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Canned {
@@ -35,7 +40,7 @@ impl Canned {
 
 macro_rules! canned {
     ($($name:literal),* $(,)?) => {
-        &[$(Canned { name: $name, sparql: include_str!(concat!("../queries/", $name, ".rq")) }),*]
+        &[$(Canned { name: $name, sparql: include_str!(concat!("../../queries/", $name, ".rq")) }),*]
     };
 }
 
@@ -111,21 +116,119 @@ pub fn syntax_message(raw: &str) -> String {
     }
 }
 
-/// Parses `sparql` (our prefixes predeclared), binds `params`, runs it over
-/// the union graph of `store`.
+/// A SPARQL parser with stancegraph's prefixes ([`PREFIXES`]) predeclared: the one
+/// parser of the CLI and the endpoint, so both accept the same prefixed names.
+pub fn parser() -> spargebra::SparqlParser {
+    let mut p = spargebra::SparqlParser::new();
+    for (prefix, ns) in PREFIXES {
+        p = p
+            .with_prefix(*prefix, *ns)
+            .expect("the vocabulary's namespaces are valid IRIs");
+    }
+    p
+}
+
+/// Parses a query: the nesting limit of [`scan::check_nesting`] first (a query
+/// nested thousands of levels deep is an error, never a stack overflow), then the
+/// SPARQL grammar with our prefixes. An update given where a query is expected gets
+/// a hint that updates go through `stancegraph serve --allow-update`.
+pub fn parse_query(text: &str) -> Result<spargebra::Query> {
+    scan::check_nesting(text).map_err(Error::Sparql)?;
+    parser().parse_query(text).map_err(|e| {
+        if looks_like_update(text) {
+            Error::Sparql(
+                "this is a SPARQL update (INSERT / DELETE / LOAD / CLEAR ...), and `stancegraph \
+                 query` only reads; run `stancegraph serve --allow-update` and POST it to /sparql \
+                 (form field `update=`), or re-run `stancegraph ingest`"
+                    .into(),
+            )
+        } else {
+            Error::Sparql(syntax_message(&e.to_string()))
+        }
+    })
+}
+
+/// True when the first keyword after the prologue starts an update.
+pub fn looks_like_update(text: &str) -> bool {
+    static UPDATE: once_cell::sync::Lazy<regex::Regex> = once_cell::sync::Lazy::new(|| {
+        regex::Regex::new(
+            r"(?i)^\s*((PREFIX\s+[^\s<]*\s*<[^>]*>|BASE\s*<[^>]*>|#[^\n]*)\s*)*(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\b",
+        )
+        .expect("regex")
+    });
+    UPDATE.is_match(text)
+}
+
+/// Parses an update with the same nesting limit and prefixes as [`parse_query`].
+pub fn parse_update(text: &str) -> Result<spargebra::Update> {
+    scan::check_nesting(text).map_err(Error::Sparql)?;
+    parser()
+        .parse_update(text)
+        .map_err(|e| Error::Sparql(syntax_message(&e.to_string())))
+}
+
+/// The kind of result a query gives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QueryForm {
+    /// SELECT: a table of solutions.
+    Select,
+    /// ASK: true or false.
+    Ask,
+    /// CONSTRUCT or DESCRIBE: RDF triples.
+    Graph,
+}
+
+/// The result kind of a parsed query.
+pub fn form(query: &spargebra::Query) -> QueryForm {
+    match query {
+        spargebra::Query::Select { .. } => QueryForm::Select,
+        spargebra::Query::Ask { .. } => QueryForm::Ask,
+        _ => QueryForm::Graph,
+    }
+}
+
+/// Parses `sparql` ([`parse_query`]), binds `params`, runs it over the union graph.
 pub fn run(
     store: &Store,
     sparql: &str,
     params: &[(Variable, Term)],
 ) -> Result<QueryResults<'static>> {
-    let mut prepared = store.prepare(sparql).map_err(|e| match e {
-        Error::Sparql(m) => Error::Sparql(syntax_message(&m)),
-        other => other,
-    })?;
+    run_parsed(store, parse_query(sparql)?, params)
+}
+
+/// Binds `params` in a parsed query and runs it over the union graph of `store`.
+/// `SERVICE` clauses are refused (the CLI never makes network requests).
+pub fn run_parsed(
+    store: &Store,
+    query: spargebra::Query,
+    params: &[(Variable, Term)],
+) -> Result<QueryResults<'static>> {
+    let mut prepared = oxigraph::sparql::SparqlEvaluator::new()
+        .with_default_service_handler(service::Refuse)
+        .for_query(query);
     for (v, t) in params {
         prepared = prepared.substitute_variable(v.clone(), t.clone());
     }
     store.execute(prepared)
+}
+
+/// The columns of a SELECT in the order the user expects: for `SELECT *`, the order
+/// in which the variables first appear in the query text (the evaluator's own order
+/// follows its algebra); otherwise the projection order unchanged.
+pub fn column_order(text: &str, vars: &[Variable]) -> Vec<Variable> {
+    let s = scan::scan(text);
+    if !s.select_star {
+        return vars.to_vec();
+    }
+    let pos = |v: &Variable| {
+        s.variables
+            .iter()
+            .position(|n| n == v.as_str())
+            .unwrap_or(usize::MAX)
+    };
+    let mut out = vars.to_vec();
+    out.sort_by_key(pos);
+    out
 }
 
 /// Output formats of `stancegraph query`.
@@ -143,6 +246,56 @@ pub enum Format {
     Turtle,
     /// N-Triples (CONSTRUCT / DESCRIBE).
     NTriples,
+    /// N-Quads (CONSTRUCT / DESCRIBE; triples in the default graph).
+    NQuads,
+    /// TriG (CONSTRUCT / DESCRIBE; triples in the default graph).
+    TriG,
+}
+
+impl Format {
+    /// The names accepted for a result kind, for messages.
+    pub fn names_for(form: QueryForm) -> &'static str {
+        match form {
+            QueryForm::Graph => "turtle, ntriples, nquads, trig",
+            QueryForm::Select | QueryForm::Ask => "table, csv, tsv, json",
+        }
+    }
+
+    /// `Err` naming the valid formats when `self` cannot write results of `form`
+    /// (CSV of a CONSTRUCT, Turtle of a SELECT).
+    pub fn check(self, form: QueryForm) -> Result<()> {
+        let graph = matches!(
+            self,
+            Format::Turtle | Format::NTriples | Format::NQuads | Format::TriG
+        );
+        if graph == (form == QueryForm::Graph) {
+            return Ok(());
+        }
+        let what = match form {
+            QueryForm::Graph => "a CONSTRUCT / DESCRIBE query gives RDF triples",
+            QueryForm::Select => "a SELECT query gives a table",
+            QueryForm::Ask => "an ASK query gives true or false",
+        };
+        Err(Error::Other(format!(
+            "--format {} does not fit: {what}; use --format {}",
+            self.name(),
+            Self::names_for(form).replace(", ", " | ")
+        )))
+    }
+
+    /// The canonical name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Table => "table",
+            Format::Csv => "csv",
+            Format::Tsv => "tsv",
+            Format::Json => "json",
+            Format::Turtle => "turtle",
+            Format::NTriples => "ntriples",
+            Format::NQuads => "nquads",
+            Format::TriG => "trig",
+        }
+    }
 }
 
 impl std::str::FromStr for Format {
@@ -155,7 +308,14 @@ impl std::str::FromStr for Format {
             "json" => Format::Json,
             "turtle" | "ttl" => Format::Turtle,
             "ntriples" | "nt" | "n-triples" => Format::NTriples,
-            other => return Err(Error::Other(format!("unknown format {other:?}"))),
+            "nquads" | "nq" | "n-quads" => Format::NQuads,
+            "trig" => Format::TriG,
+            other => {
+                return Err(Error::Other(format!(
+                    "unknown format {other:?}: use table, csv, tsv or json (SELECT / ASK), \
+                     turtle, ntriples, nquads or trig (CONSTRUCT / DESCRIBE)"
+                )))
+            }
         })
     }
 }
@@ -176,11 +336,31 @@ pub fn short(t: &Term) -> String {
     }
 }
 
+/// How [`write_results_with`] lays results out.
+#[derive(Debug, Clone, Default)]
+pub struct Layout<'a> {
+    /// The query text, for the column order of `SELECT *` ([`column_order`]).
+    pub query_text: &'a str,
+    /// Terminal width for tables: cells wrap to fit it. `None`: no wrapping or clipping.
+    pub width: Option<usize>,
+}
+
 /// Writes query results to `out` in `format`; returns the number of rows
-/// (solutions, triples, or 1 for ASK).
+/// (solutions, triples, or 1 for ASK). Tables are neither wrapped nor clipped.
 pub fn write_results(
     results: QueryResults<'_>,
     format: Format,
+    out: &mut dyn Write,
+) -> Result<usize> {
+    write_results_with(results, format, &Layout::default(), out)
+}
+
+/// [`write_results`] with a [`Layout`]: `SELECT *` columns in query order and
+/// tables wrapped to a terminal width.
+pub fn write_results_with(
+    results: QueryResults<'_>,
+    format: Format,
+    layout: &Layout<'_>,
     out: &mut dyn Write,
 ) -> Result<usize> {
     let io = |e: std::io::Error| Error::io("writing query results", e);
@@ -199,38 +379,42 @@ pub fn write_results(
             Ok(1)
         }
         QueryResults::Solutions(solutions) => {
-            let vars: Vec<Variable> = solutions.variables().to_vec();
+            let vars = column_order(layout.query_text, solutions.variables());
             let mut rows = vec![];
             for s in solutions {
                 rows.push(s.map_err(sparql)?);
             }
-            match format {
-                Format::Table | Format::Turtle | Format::NTriples => {
-                    let cells: Vec<Vec<String>> = rows
+            if format == Format::Table {
+                let heads: Vec<String> = vars.iter().map(|v| v.as_str().to_string()).collect();
+                let cells: Vec<Vec<String>> = rows
+                    .iter()
+                    .map(|r| {
+                        vars.iter()
+                            .map(|v| r.get(v).map(short).unwrap_or_default())
+                            .collect()
+                    })
+                    .collect();
+                table::write(out, &heads, &cells, layout.width).map_err(io)?;
+            } else {
+                let mut w = QueryResultsSerializer::from_format(results_format(format))
+                    .serialize_solutions_to_writer(&mut *out, vars.clone())
+                    .map_err(io)?;
+                for r in &rows {
+                    let values: Vec<(&Variable, &Term)> = vars
                         .iter()
-                        .map(|r| {
-                            vars.iter()
-                                .map(|v| r.get(v).map(short).unwrap_or_default())
-                                .collect()
-                        })
+                        .filter_map(|v| r.get(v).map(|t| (v, t)))
                         .collect();
-                    write_table(out, &vars, &cells).map_err(io)?;
+                    w.serialize(values).map_err(io)?;
                 }
-                _ => {
-                    let mut w = QueryResultsSerializer::from_format(results_format(format))
-                        .serialize_solutions_to_writer(&mut *out, vars.clone())
-                        .map_err(io)?;
-                    for r in &rows {
-                        w.serialize(r).map_err(io)?;
-                    }
-                    w.finish().map_err(io)?;
-                }
+                w.finish().map_err(io)?;
             }
             Ok(rows.len())
         }
         QueryResults::Graph(triples) => {
             let rdf = match format {
                 Format::NTriples => oxigraph::io::RdfFormat::NTriples,
+                Format::NQuads => oxigraph::io::RdfFormat::NQuads,
+                Format::TriG => oxigraph::io::RdfFormat::TriG,
                 _ => oxigraph::io::RdfFormat::Turtle,
             };
             let mut ser = oxigraph::io::RdfSerializer::from_format(rdf);
@@ -242,7 +426,13 @@ pub fn write_results(
             let mut w = ser.for_writer(&mut *out);
             let mut n = 0;
             for t in triples {
-                w.serialize_triple(&t.map_err(sparql)?).map_err(io)?;
+                let t = t.map_err(sparql)?;
+                if rdf.supports_datasets() {
+                    w.serialize_quad(&t.in_graph(oxigraph::model::GraphName::DefaultGraph))
+                        .map_err(io)?;
+                } else {
+                    w.serialize_triple(&t).map_err(io)?;
+                }
                 n += 1;
             }
             w.finish().map_err(io)?;
@@ -257,65 +447,6 @@ fn results_format(f: Format) -> QueryResultsFormat {
         Format::Tsv => QueryResultsFormat::Tsv,
         _ => QueryResultsFormat::Json,
     }
-}
-
-fn write_table(
-    out: &mut dyn Write,
-    vars: &[Variable],
-    cells: &[Vec<String>],
-) -> std::io::Result<()> {
-    const MAX: usize = 80;
-    let clip = |s: &str| -> String {
-        let s = s.replace(['\n', '\r', '\t'], " ");
-        if s.chars().count() > MAX {
-            format!("{}…", s.chars().take(MAX - 1).collect::<String>())
-        } else {
-            s
-        }
-    };
-    let heads: Vec<String> = vars.iter().map(|v| v.as_str().to_string()).collect();
-    let body: Vec<Vec<String>> = cells
-        .iter()
-        .map(|r| r.iter().map(|c| clip(c)).collect())
-        .collect();
-    let mut widths: Vec<usize> = heads.iter().map(|h| h.chars().count()).collect();
-    for r in &body {
-        for (i, c) in r.iter().enumerate() {
-            widths[i] = widths[i].max(c.chars().count());
-        }
-    }
-    let line = |out: &mut dyn Write, row: &[String]| -> std::io::Result<()> {
-        let parts: Vec<String> = row
-            .iter()
-            .enumerate()
-            .map(|(i, c)| {
-                format!(
-                    "{c}{}",
-                    " ".repeat(widths[i].saturating_sub(c.chars().count()))
-                )
-            })
-            .collect();
-        writeln!(out, "{}", parts.join(" | ").trim_end())
-    };
-    line(out, &heads)?;
-    writeln!(
-        out,
-        "{}",
-        widths
-            .iter()
-            .map(|w| "-".repeat(*w))
-            .collect::<Vec<_>>()
-            .join("-+-")
-    )?;
-    for r in &body {
-        line(out, r)?;
-    }
-    writeln!(
-        out,
-        "({} row{})",
-        body.len(),
-        if body.len() == 1 { "" } else { "s" }
-    )
 }
 
 #[cfg(test)]
