@@ -31,6 +31,7 @@ enum Command {
     Export(cli::export::Args),
     Push(cli::push::Args),
     Validate(cli::validate::Args),
+    Stream(cli::stream::Args),
 }
 
 fn main() -> ExitCode {
@@ -46,6 +47,7 @@ fn main() -> ExitCode {
         Command::Export(a) => cli::export::run(a),
         Command::Push(a) => cli::push::run(a),
         Command::Validate(a) => cli::validate::run(a),
+        Command::Stream(a) => cli::stream::run(a),
     };
     match result {
         Ok(code) => code,

@@ -10,4 +10,5 @@ pub mod network;
 pub mod push;
 pub mod query;
 pub mod serve;
+pub mod stream;
 pub mod validate;
