@@ -14,8 +14,9 @@
 //!   campaigns and actors of unknown kind);
 //! - records sharing a key within a class are one actor (connected components
 //!   of the key graph, so the result does not depend on the order they are seen);
-//! - an actor's name is the knowledge base's name, else its longest name
-//!   (most words, then most characters, then alphabetical); its IRI is the slug
+//! - an actor's name is the knowledge base's name, else the preferred of the
+//!   names its articles give it ([`name_key`]: two words or more, then the
+//!   fewest words and characters, then alphabetical); its IRI is the slug
 //!   of that name (`-place` for places, `-organisation` when a person holds the
 //!   plain slug); its kind the most specific one its records give.
 //!
@@ -217,6 +218,9 @@ pub struct Summary {
     pub keys: BTreeSet<String>,
     /// Every name and alias.
     pub names: BTreeSet<String>,
+    /// The preferred of the names the articles give as the actor's own
+    /// (not aliases): see [`name_key`].
+    pub primary: Option<String>,
     /// The most specific kind seen.
     pub kind: Option<ActorKind>,
     /// External identifier IRIs.
@@ -257,8 +261,10 @@ impl Summary {
         if keys.is_empty() {
             keys.insert(format!("x:{fallback_key}"));
         }
+        let primary = Some(rec.name.trim().to_string()).filter(|n| !n.is_empty());
         Summary {
             keys,
+            primary,
             names: names.into_iter().map(|n| n.trim().to_string()).collect(),
             kind: Some(kind),
             same_as,
@@ -270,6 +276,10 @@ impl Summary {
         self.keys.extend(other.keys.iter().cloned());
         self.names.extend(other.names.iter().cloned());
         self.same_as.extend(other.same_as.iter().cloned());
+        self.primary = match (self.primary.take(), other.primary.clone()) {
+            (Some(a), Some(b)) => Some(if name_key(&b) < name_key(&a) { b } else { a }),
+            (a, b) => a.or(b),
+        };
         self.kind = match (self.kind, other.kind) {
             (Some(a), Some(b)) => Some(if kind_rank(b) > kind_rank(a) { b } else { a }),
             (a, b) => a.or(b),
@@ -318,7 +328,11 @@ impl Component {
                 }
                 e.name.clone()
             }
-            None => best_name(&summary.names).unwrap_or_default(),
+            None => summary
+                .primary
+                .clone()
+                .or_else(|| summary.names.iter().min_by_key(|n| name_key(n)).cloned())
+                .unwrap_or_default(),
         };
         let alt_labels = summary
             .names
@@ -361,16 +375,14 @@ impl Component {
     }
 }
 
-/// The longest name: most words, then most characters, then alphabetical.
-fn best_name(names: &BTreeSet<String>) -> Option<String> {
-    names
-        .iter()
-        .max_by(|a, b| {
-            let ka = (word_count(a), a.chars().count());
-            let kb = (word_count(b), b.chars().count());
-            ka.cmp(&kb).then_with(|| b.cmp(a))
-        })
-        .cloned()
+/// The order of preference among an actor's own names (smallest first): a
+/// name of two words or more before a single word ("Maria Okafor" before
+/// "Okafor"), then the fewest words ("Maria Okafor" before "Mayor Maria
+/// Okafor"), then the fewest characters, then alphabetical. A total order, so
+/// the choice does not depend on the order names are seen.
+pub fn name_key(n: &str) -> (bool, usize, usize, &str) {
+    let w = word_count(n);
+    (w < 2, w, n.chars().count(), n)
 }
 
 /// Groups `parts` (summaries) into connected components of shared keys.

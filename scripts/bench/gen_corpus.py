@@ -108,7 +108,7 @@ def sentence(rng, topic):
 
 def quote_paragraphs(w, rng, topic, outlet):
     out = []
-    speakers = [w.person() for _ in range(rng.randint(2, 5))]
+    speakers = [w.person() for _ in range(rng.randint(4, 9))]
     for i, sp in enumerate(speakers):
         role, org = w.affil[sp]
         surname = sp.split()[-1]
@@ -131,7 +131,7 @@ def quote_paragraphs(w, rng, topic, outlet):
         else:
             grp = rng.choice(GROUPS)
             out.append(f'The {grp} in {rng.choice(PLACES)} said in a statement that {topic[1]} {sentence(rng, topic)}. {sp}, its {rng.choice(ROLES)}, criticised {w.person()} for ignoring them.')
-        if rng.random() < 0.3:
+        if rng.random() < 0.6:
             out.append(f'{rng.choice(OPEN)} expect a decision on {topic[0]} by {rng.choice(["spring", "the summer", "the end of the year"])}. '
                        f'The council has held {rng.randint(2, 9)} public meetings so far.')
     return out
@@ -146,7 +146,11 @@ def article(w, rng, k):
     title = f"{place} divided over {topic[0]}"
     paras = [f"{place} is arguing again about {topic[0]}, {rng.randint(2, 14)} months after it was first proposed."]
     paras += quote_paragraphs(w, rng, topic, outlet)
-    paras.append(f"A final vote on {topic[0]} is expected later this year.")
+    paras.insert(1, f"The proposal, first put forward by {w.orgs[zipf(rng, len(w.orgs))]}, has been debated at "
+                    f"{rng.randint(3, 20)} council sessions and drawn more than {rng.randint(2, 90) * 100} written responses "
+                    f"from residents, businesses and campaign groups across {place} and {rng.choice(PLACES)}.")
+    paras.append(f"A final vote on {topic[0]} is expected later this year. The {rng.choice(OUTLET_B).lower()} "
+                 f"asked {w.orgs[zipf(rng, len(w.orgs))]} for comment but had not received a reply by the time of publication.")
     author = f"{rng.choice(FIRST)} {rng.choice(LAST)}"
     return {"id": f"bench-{k:06d}", "title": title, "outlet": outlet, "date": date,
             "author": author, "text": "\n\n".join(paras)}

@@ -180,7 +180,10 @@ fn read_summary(tx: &Transaction<'_>, iri: NamedNodeRef<'_>) -> Result<Option<Su
         let v = crate::store::term_value(&q.object);
         if p == sg::MATCH_KEY {
             s.keys.insert(v);
-        } else if p == schema::NAME || p == skos::ALT_LABEL {
+        } else if p == schema::NAME {
+            s.primary = Some(v.clone());
+            s.names.insert(v);
+        } else if p == skos::ALT_LABEL {
             s.names.insert(v);
         } else if p == sg::ACTOR_KIND {
             s.kind = serde_json::from_value(serde_json::Value::String(v)).ok();
