@@ -65,6 +65,8 @@ pub struct Summary {
     pub clusters: usize,
     /// Wall-clock seconds.
     pub seconds: f64,
+    /// Of which refreshing the derived graph (claim clusters).
+    pub derive_seconds: f64,
     /// One line per failure or skipped document, naming the file (and line) and the reason.
     pub errors: Vec<String>,
     /// Other things worth telling (overrides that matched nothing, ...).
@@ -80,8 +82,8 @@ impl Summary {
             String::new()
         };
         format!(
-            "articles: {} new, {} updated, {} unchanged, {} failed{skipped}; actors: {}; claims: {}; triples: {}; {:.2} s",
-            self.new, self.updated, self.unchanged, self.failed, self.actors, self.claims, self.triples, self.seconds
+            "articles: {} new, {} updated, {} unchanged, {} failed{skipped}; actors: {}; claims: {}; triples: {}; {:.2} s ({:.2} s derived graph)",
+            self.new, self.updated, self.unchanged, self.failed, self.actors, self.claims, self.triples, self.seconds, self.derive_seconds
         )
     }
 }
@@ -467,7 +469,9 @@ pub fn ingest_paths_with(
     let wrote = !w.changed.is_empty() || config_changed;
     if wrote || stale_before || opts.force {
         progress(Progress::Phase { name: "clustering claims" });
+        let t = Instant::now();
         summary.clusters = refresh_derived(store, annotator, &w.changed, stale_before || opts.force)?;
+        summary.derive_seconds = t.elapsed().as_secs_f64();
     } else {
         summary.clusters = count_clusters(store)?;
     }

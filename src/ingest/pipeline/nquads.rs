@@ -200,7 +200,9 @@ pub fn ingest_nquads(
     }
     summary.warnings.extend(write_batch(store, &cfg, batch)?);
     progress(Progress::Phase { name: "clustering claims" });
+    let t = Instant::now();
     summary.clusters = super::refresh_derived(store, annotator, &changed, stale_before)?;
+    summary.derive_seconds = t.elapsed().as_secs_f64();
     let (actors, claims) = super::store_counts(store)?;
     summary.actors = actors;
     summary.claims = claims;
