@@ -51,7 +51,7 @@ echo "canned queries ($runs runs each, CLI wall time incl. process start and sto
 for q in $("$bin" query --list | awk '{print $1}'); do
   ts=()
   for _ in $(seq "$runs"); do
-    s=$(date +%s.%N); timeout 300 "$bin" query "$q" --store "$store" --format csv > /dev/null 2>&1 || true; e=$(date +%s.%N)
+    s=$(date +%s.%N); timeout 120 "$bin" query "$q" --store "$store" --format csv > /dev/null 2>&1 || true; e=$(date +%s.%N)
     ts+=("$(python3 -c "print(($e-$s)*1000)")")
   done
   python3 -c "import sys,statistics; t=sorted(map(float,sys.argv[2:])); p=lambda q: t[min(len(t)-1,int(round(q*(len(t)-1))))]; print(f'  {sys.argv[1]:28s} p50 {p(0.5):8.0f} ms  p95 {p(0.95):8.0f} ms')" "$q" "${ts[@]}"

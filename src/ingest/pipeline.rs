@@ -4,10 +4,12 @@
 //! not grow with the corpus: a reader (files to documents, unchanged articles
 //! skipped by content hash), annotation on every core ([`workers`], results
 //! taken in document order, so the store ends the same for any number of
-//! threads), and a writer that loads articles in batches, one store
-//! transaction per batch: the batch's article graphs, their actors
-//! ([`crate::resolve::index`]) and the "derived graph stale" mark commit
-//! together, or not at all. After the articles, the derived graph
+//! threads), and a writer that loads articles in batches: one store
+//! transaction resolves the batch's actors ([`crate::resolve::index`]),
+//! removes the old graphs and sets the "derived graph stale" and "pending"
+//! marks; the bulk loader then writes the article graphs atomically and the
+//! pending marks are cleared (a run killed in between is repaired by the next
+//! one, see [`write_batch`]). After the articles, the derived graph
 //! `sgid:graph/corpus` (claim clusters) is refreshed and the mark cleared; a
 //! run killed before that leaves the mark, and the next run repairs it.
 //!
@@ -221,9 +223,49 @@ fn clear_stale(store: &Store) -> Result<()> {
     Ok(())
 }
 
-/// Writes `items` in ONE transaction: their actors resolved against the
-/// actors graph, their graphs replaced, the derived graph marked stale.
-/// Returns the warnings of the resolution.
+fn pending_quad(doc: &str) -> Quad {
+    Quad::new(
+        mapping::iri("store"),
+        sg::PENDING_ARTICLE,
+        Literal::new_simple_literal(doc),
+        mapping::state_graph_iri(),
+    )
+}
+
+/// Articles of a batch whose load was interrupted (their pending mark is left).
+fn pending_articles(store: &Store) -> Result<Vec<Quad>> {
+    let g = mapping::state_graph_iri();
+    store
+        .inner()
+        .quads_for_pattern(None, Some(sg::PENDING_ARTICLE), None, Some(g.as_ref().into()))
+        .collect::<std::result::Result<Vec<_>, _>>()
+        .map_err(st)
+}
+
+/// Repairs what an interrupted batch left: every actor is recomputed from the
+/// stored records (an article whose graph did not arrive is simply not there,
+/// and its file counts as new at the next ingest). Returns the warnings.
+pub(crate) fn recover(store: &Store, cfg: &ResolveConfig) -> Result<Vec<String>> {
+    let pending = pending_articles(store)?;
+    if pending.is_empty() {
+        return Ok(vec![]);
+    }
+    let mut tx = store.inner().start_transaction().map_err(st)?;
+    tx.insert(&stale_quad());
+    let res = index::rebuild_all(&mut tx, cfg)?;
+    for q in &pending {
+        tx.remove(q);
+    }
+    tx.commit().map_err(st)?;
+    Ok(res.warnings)
+}
+
+/// Writes `items`: first ONE transaction with their actors resolved against
+/// the actors graph, their old graphs removed, the derived graph marked stale
+/// and each article marked pending; then the article graphs through the bulk
+/// loader (atomic, and far faster than a transaction); then the pending marks
+/// are cleared. A kill in between leaves the marks, and [`recover`] repairs
+/// the actors at the next run. Returns the warnings of the resolution.
 pub(crate) fn write_batch(
     store: &Store,
     cfg: &ResolveConfig,
@@ -234,6 +276,7 @@ pub(crate) fn write_batch(
     let batch: Vec<(String, Vec<ActorRecord>)> =
         items.iter().map(|p| (p.doc(), p.records())).collect();
     let res = index::update(&mut tx, cfg, &batch)?;
+    let mut all: Vec<Quad> = vec![];
     for (p, (doc, recs)) in items.into_iter().zip(&batch) {
         let global = |local: &str| res.iris.get(&(doc.clone(), local.to_string())).cloned();
         let quads = match p {
@@ -272,10 +315,27 @@ pub(crate) fn write_batch(
                 "quad outside graph {graph}: {q}; nothing was written"
             )));
         }
-        tx.extend(&quads);
+        tx.insert(&pending_quad(doc));
+        all.extend(quads);
     }
     tx.commit()
         .map_err(|e| Error::Store(format!("committing a batch of articles: {e}")))?;
+    if !batch.is_empty() {
+        let mut loader = store
+            .inner()
+            .bulk_loader()
+            .with_num_threads(2)
+            .with_max_memory_size_in_megabytes(512);
+        loader
+            .load_quads(all)
+            .and_then(|_| loader.commit())
+            .map_err(|e| Error::Store(format!("loading a batch of articles: {e}")))?;
+        let mut tx = store.inner().start_transaction().map_err(st)?;
+        for (doc, _) in &batch {
+            tx.remove(&pending_quad(doc));
+        }
+        tx.commit().map_err(st)?;
+    }
     Ok(res.warnings)
 }
 
@@ -310,10 +370,12 @@ impl<'a> Ingester<'a> {
     /// An ingester writing to `store`, annotating with `annotator`, using the
     /// actor knowledge base `kb`.
     pub fn new(store: &'a Store, annotator: &'a Annotator, kb: ActorKb) -> Result<Self> {
+        let cfg = ResolveConfig::new(&kb, &[]);
+        recover(store, &cfg)?;
         Ok(Ingester {
             store,
             annotator,
-            cfg: ResolveConfig::new(&kb, &[]),
+            cfg,
             changed: vec![],
             force: false,
         })
@@ -422,6 +484,7 @@ pub fn ingest_paths_with(
 ) -> Result<Summary> {
     let start = Instant::now();
     let cfg = ResolveConfig::new(&kb, &opts.overrides.kb_entries());
+    let recovered = recover(store, &cfg)?;
     let stale_before = derived_is_stale(store)?;
     let mut files = crate::ingest::discover(paths);
     files.dedup();
@@ -433,7 +496,10 @@ pub fn ingest_paths_with(
         opts,
         batch: vec![],
         changed: vec![],
-        summary: Summary::default(),
+        summary: Summary {
+            warnings: recovered,
+            ..Summary::default()
+        },
     };
     let threads = workers::threads_or_cores(opts.jobs);
     let window = threads * 4 + opts.batch.max(1);

@@ -214,6 +214,8 @@ pub mod sg {
         CONFIG_HASH = "configHash";
         /// store state node -> true while the derived graph may be out of date.
         DERIVED_STALE = "derivedStale";
+        /// store state node -> id of an article whose batch is being written.
+        PENDING_ARTICLE = "pendingArticle";
         /// article -> fingerprint of the analyst overrides applied to it.
         OVERRIDES_HASH = "overridesHash";
     }

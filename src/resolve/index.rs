@@ -536,6 +536,14 @@ fn rename_in_graph(
     Ok(())
 }
 
+/// Recomputes every actor from every stored record (after an interrupted batch).
+pub fn rebuild_all(tx: &mut Transaction<'_>, cfg: &ResolveConfig) -> Result<Outcome> {
+    let mut out = Outcome::default();
+    rebuild(tx, cfg, &HashSet::new(), &mut out)?;
+    set_fingerprint(tx, cfg)?;
+    Ok(out)
+}
+
 /// Recomputes every actor from every stored record (outside `skip`): after
 /// the knowledge base or the overrides changed.
 fn rebuild(

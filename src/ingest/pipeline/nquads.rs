@@ -131,8 +131,12 @@ pub fn ingest_nquads(
 ) -> Result<Summary> {
     let start = Instant::now();
     let cfg = ResolveConfig::new(&kb, &overrides.kb_entries());
+    let recovered = super::recover(store, &cfg)?;
     let stale_before = super::derived_is_stale(store)?;
-    let mut summary = Summary::default();
+    let mut summary = Summary {
+        warnings: recovered,
+        ..Summary::default()
+    };
     let mut changed: Vec<String> = vec![];
     let mut batch: Vec<Payload> = vec![];
     let mut done: HashSet<String> = HashSet::new();
