@@ -173,7 +173,8 @@ impl Overrides {
     /// A fingerprint of what applies to the extraction of document `doc`
     /// (empty when nothing does): stored on the article, so a change re-annotates it.
     pub fn fingerprint_for(&self, doc: &str) -> Option<String> {
-        let speakers: Vec<&SpeakerFix> = self.speaker.iter().filter(|s| s.document == doc).collect();
+        let speakers: Vec<&SpeakerFix> =
+            self.speaker.iter().filter(|s| s.document == doc).collect();
         let stances: Vec<&StanceFix> = self.stance.iter().filter(|s| s.document == doc).collect();
         if self.not_actors.is_empty() && speakers.is_empty() && stances.is_empty() {
             return None;
@@ -199,7 +200,11 @@ impl Overrides {
                     claim.resolution = SpeakerResolution::Explicit;
                     claim.confidence = 1.0;
                     let cid = claim.id.clone();
-                    for st in ex.stances.iter_mut().filter(|st| st.claim.as_deref() == Some(&cid)) {
+                    for st in ex
+                        .stances
+                        .iter_mut()
+                        .filter(|st| st.claim.as_deref() == Some(&cid))
+                    {
                         st.holder = id.clone();
                         st.method = "override".into();
                     }

@@ -551,4 +551,3 @@ pub fn same_as_iri(s: &str) -> Option<NamedNode> {
     }
     .wikidata_iri()
 }
-

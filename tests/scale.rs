@@ -16,7 +16,13 @@ const FIRST: &[&str] = &[
     "Amara", "Bilal", "Carys", "Dario", "Elif", "Farid", "Greta", "Hollis", "Ines", "Jovan",
 ];
 const LAST: &[&str] = &[
-    "Abernathy", "Balogun", "Castellano", "Dunmore", "Eriksen", "Fairweather", "Gallo",
+    "Abernathy",
+    "Balogun",
+    "Castellano",
+    "Dunmore",
+    "Eriksen",
+    "Fairweather",
+    "Gallo",
 ];
 const ORGS: &[&str] = &[
     "Northwind Traders Ltd",
@@ -85,8 +91,15 @@ fn quads(store: &Store) -> BTreeSet<String> {
 
 fn ingest(store: &Store, paths: &[PathBuf], opts: &Options) -> Summary {
     let annotator = Annotator::rules_only();
-    let s = ingest_paths_with(store, &annotator, ActorKb::default(), paths, opts, &mut |_| {})
-        .expect("ingest");
+    let s = ingest_paths_with(
+        store,
+        &annotator,
+        ActorKb::default(),
+        paths,
+        opts,
+        &mut |_| {},
+    )
+    .expect("ingest");
     assert_eq!(s.failed, 0, "{s:?}");
     s
 }
@@ -132,7 +145,11 @@ fn any_ingest_history_ends_in_the_same_quads() {
         while at < order.len() {
             let n = 1 + (r.next() % 9) as usize;
             let end = (at + n).min(order.len());
-            ingest(&store, &order[at..end], &opts(2, 1 + (r.next() % 4) as usize));
+            ingest(
+                &store,
+                &order[at..end],
+                &opts(2, 1 + (r.next() % 4) as usize),
+            );
             // Re-ingest an earlier slice now and then: unchanged, nothing moves.
             if at > 0 && r.next() % 3 == 0 {
                 ingest(&store, &order[..at.min(4)], &opts(1, 2));
@@ -173,7 +190,10 @@ fn an_article_changed_and_changed_back_converges() {
     let (a, b) = (quads(&reference), quads(&store));
     let extra: Vec<_> = b.difference(&a).take(5).collect();
     let missing: Vec<_> = a.difference(&b).take(5).collect();
-    assert!(extra.is_empty() && missing.is_empty(), "extra {extra:#?}; missing {missing:#?}");
+    assert!(
+        extra.is_empty() && missing.is_empty(),
+        "extra {extra:#?}; missing {missing:#?}"
+    );
 }
 
 #[test]
@@ -315,7 +335,7 @@ polarity = "against"
 #[test]
 fn overrides_apply_at_every_ingest_with_their_own_provenance() {
     let dir = tempfile::tempdir().unwrap();
-    let files = write_corpus(dir.path(), 10, 5);
+    write_corpus(dir.path(), 10, 5);
     std::fs::write(dir.path().join("overrides.toml"), OVERRIDES).unwrap();
     let overrides = Overrides::load(&dir.path().join("overrides.toml")).unwrap();
     let store = Store::in_memory().unwrap();
@@ -349,7 +369,10 @@ fn overrides_apply_at_every_ingest_with_their_own_provenance() {
     // Unchanged re-ingest keeps them; an edited file re-applies without --force.
     let s = ingest(&store, &paths, &o);
     assert_eq!(s.unchanged, 10, "{s:?}");
-    assert_eq!(one("SELECT ?a WHERE { ?a schema:name \"Silverline Rail Authority\" }").len(), 1);
+    assert_eq!(
+        one("SELECT ?a WHERE { ?a schema:name \"Silverline Rail Authority\" }").len(),
+        1
+    );
     let edited = OVERRIDES.replace("Nadia Okonkwo", "Omar Petrakis");
     std::fs::write(dir.path().join("overrides.toml"), &edited).unwrap();
     let o2 = Options {
@@ -392,7 +415,11 @@ fn stream_then_ingest_nquads_equals_a_direct_ingest() {
         .output()
         .unwrap();
     let nq = String::from_utf8(out.stdout).unwrap();
-    assert_eq!(nq.matches("# error:").count(), 1, "one result for the bad record");
+    assert_eq!(
+        nq.matches("# error:").count(),
+        1,
+        "one result for the bad record"
+    );
     assert!(String::from_utf8_lossy(&out.stderr).contains("<stdin> line 9"));
     let nq_path = dir.path().join("graphs.nq");
     std::fs::write(&nq_path, &nq).unwrap();
@@ -424,7 +451,10 @@ fn stream_then_ingest_nquads_equals_a_direct_ingest() {
     let (a, b) = (strip(&merged), strip(&direct));
     let extra: Vec<_> = a.difference(&b).take(5).collect();
     let missing: Vec<_> = b.difference(&a).take(5).collect();
-    assert!(extra.is_empty() && missing.is_empty(), "extra {extra:#?}; missing {missing:#?}");
+    assert!(
+        extra.is_empty() && missing.is_empty(),
+        "extra {extra:#?}; missing {missing:#?}"
+    );
     // JSON output: one Extraction per record.
     let out = Command::new(bin())
         .args(["stream", "--format", "json"])

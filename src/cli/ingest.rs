@@ -79,7 +79,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             .map(|p| p.display().to_string())
             .collect();
         if missing.len() == args.paths.len() {
-            bail!("no such file or directory: {}; nothing ingested", missing.join(", "));
+            bail!(
+                "no such file or directory: {}; nothing ingested",
+                missing.join(", ")
+            );
         }
     }
     let annotator = args.models.annotator(&args.paths)?;
@@ -121,7 +124,14 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 no_text: args.no_text,
                 overrides,
             };
-            pipeline::ingest_paths_with(&store, &annotator, kb, &args.paths, &opts, &mut on_progress)
+            pipeline::ingest_paths_with(
+                &store,
+                &annotator,
+                kb,
+                &args.paths,
+                &opts,
+                &mut on_progress,
+            )
         }
     };
     bar.done();

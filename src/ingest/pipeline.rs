@@ -26,7 +26,9 @@ use crate::extraction::Extraction;
 use crate::overrides::Overrides;
 use crate::rdf::mapping::{self, MapOptions};
 use crate::rdf::vocab::{rdfs, schema, sg};
-use crate::resolve::{index, records_of, ActorKb, ActorRecord, ResolveConfig, ResolvedActor, ResolvedActors};
+use crate::resolve::{
+    index, records_of, ActorKb, ActorRecord, ResolveConfig, ResolvedActor, ResolvedActors,
+};
 use crate::store::Store;
 use oxigraph::model::{GraphNameRef, Literal, NamedNode, Quad};
 use std::collections::{HashMap, VecDeque};
@@ -237,7 +239,12 @@ fn pending_articles(store: &Store) -> Result<Vec<Quad>> {
     let g = mapping::state_graph_iri();
     store
         .inner()
-        .quads_for_pattern(None, Some(sg::PENDING_ARTICLE), None, Some(g.as_ref().into()))
+        .quads_for_pattern(
+            None,
+            Some(sg::PENDING_ARTICLE),
+            None,
+            Some(g.as_ref().into()),
+        )
         .collect::<std::result::Result<Vec<_>, _>>()
         .map_err(st)
 }
@@ -428,7 +435,10 @@ pub fn store_counts(store: &Store) -> Result<(usize, usize)> {
     let count = |p, o: oxigraph::model::NamedNodeRef<'_>, g: Option<NamedNode>| -> Result<usize> {
         let mut n = 0;
         let gr = g.as_ref().map(|g| GraphNameRef::NamedNode(g.as_ref()));
-        for q in store.inner().quads_for_pattern(None, Some(p), Some(o.into()), gr) {
+        for q in store
+            .inner()
+            .quads_for_pattern(None, Some(p), Some(o.into()), gr)
+        {
             q.map_err(st)?;
             n += 1;
         }
@@ -460,7 +470,7 @@ pub fn ingest_paths(
 
 /// What the reader hands on, in corpus order.
 enum Item {
-    Doc(Document, bool),
+    Doc(Box<Document>, bool),
     Unchanged,
     Failed(String),
     Skipped(String),
@@ -512,7 +522,7 @@ pub fn ingest_paths_with(
         let mut pending: VecDeque<Pending> = VecDeque::new();
         for item in rx {
             pending.push_back(match item {
-                Item::Doc(doc, existed) => Pending::Doc(pool.submit(doc), existed),
+                Item::Doc(doc, existed) => Pending::Doc(pool.submit(*doc), existed),
                 other => Pending::Other(other),
             });
             while pending.len() >= window {
@@ -528,15 +538,20 @@ pub fn ingest_paths_with(
     })?;
     let config_changed = stored_fingerprint(store)?.as_deref() != Some(cfg.fingerprint());
     if config_changed {
-        progress(Progress::Phase { name: "resolving actors" });
+        progress(Progress::Phase {
+            name: "resolving actors",
+        });
         w.summary.warnings.extend(write_batch(store, &cfg, vec![])?);
     }
     let mut summary = w.summary;
     let wrote = !w.changed.is_empty() || config_changed;
     if wrote || stale_before || opts.force {
-        progress(Progress::Phase { name: "clustering claims" });
+        progress(Progress::Phase {
+            name: "clustering claims",
+        });
         let t = Instant::now();
-        summary.clusters = refresh_derived(store, annotator, &w.changed, stale_before || opts.force)?;
+        summary.clusters =
+            refresh_derived(store, annotator, &w.changed, stale_before || opts.force)?;
         summary.derive_seconds = t.elapsed().as_secs_f64();
     } else {
         summary.clusters = count_clusters(store)?;
@@ -623,7 +638,9 @@ fn classify(
             return Item::Skipped(
                 Error::input(
                     &doc.source,
-                    format!("{n} characters, over the {max}-character budget per document; skipped"),
+                    format!(
+                        "{n} characters, over the {max}-character budget per document; skipped"
+                    ),
                 )
                 .to_string(),
             );
@@ -643,7 +660,7 @@ fn classify(
     if unchanged {
         Item::Unchanged
     } else {
-        Item::Doc(doc, old.is_some())
+        Item::Doc(Box::new(doc), old.is_some())
     }
 }
 
@@ -672,12 +689,14 @@ impl Writer<'_> {
             Pending::Other(Item::Doc(..)) => {}
             Pending::Doc(ticket, existed) => match pool.wait(&ticket) {
                 Ok(ex) => self.add(ex, &ticket.doc, existed)?,
-                Err(reason) if reason.contains("budget") => {
-                    self.skip(Error::input(&ticket.doc.source, reason).to_string(), progress)
-                }
-                Err(reason) => {
-                    self.fail(Error::input(&ticket.doc.source, reason).to_string(), progress)
-                }
+                Err(reason) if reason.contains("budget") => self.skip(
+                    Error::input(&ticket.doc.source, reason).to_string(),
+                    progress,
+                ),
+                Err(reason) => self.fail(
+                    Error::input(&ticket.doc.source, reason).to_string(),
+                    progress,
+                ),
             },
         }
         Ok(())

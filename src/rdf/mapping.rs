@@ -63,7 +63,10 @@ pub fn state_graph_iri() -> NamedNode {
 
 /// The record of local actor `local` in the graph of article `doc` (slugged id).
 pub fn actor_record_iri(doc: &str, local: &str) -> NamedNode {
-    iri(&format!("article/{doc}/actor/{}", crate::ingest::slug(local)))
+    iri(&format!(
+        "article/{doc}/actor/{}",
+        crate::ingest::slug(local)
+    ))
 }
 
 /// An instance IRI under `sgid:`; `path` must already be IRI-safe.

@@ -107,8 +107,12 @@ pub fn stored_records(
 ) -> Result<Vec<(NamedNode, ActorRecord, NamedNode)>> {
     let gr = GraphNameRef::NamedNode(graph);
     let mut out = vec![];
-    for q in tx.quads_for_pattern(None, Some(rdfs::TYPE), Some(sg::ACTOR_RECORD.into()), Some(gr))
-    {
+    for q in tx.quads_for_pattern(
+        None,
+        Some(rdfs::TYPE),
+        Some(sg::ACTOR_RECORD.into()),
+        Some(gr),
+    ) {
         let q = q.map_err(st)?;
         let NamedOrBlankNode::NamedNode(rec) = q.subject else {
             continue;
@@ -152,8 +156,8 @@ fn read_record(
         } else if p == sg::RECORD_ALIAS {
             r.aliases.push(v);
         } else if p == sg::RECORD_KIND {
-            r.kind = serde_json::from_value(serde_json::Value::String(v))
-                .unwrap_or(ActorKind::Unknown);
+            r.kind =
+                serde_json::from_value(serde_json::Value::String(v)).unwrap_or(ActorKind::Unknown);
         } else if p == sg::RECORD_SAME_AS {
             r.same_as.push(v);
         }
@@ -314,7 +318,15 @@ pub fn update(
             if !included.insert(iri.clone()) {
                 continue;
             }
-            include(tx, cfg, &iri, dirty.contains(&iri), &batch_graphs, &mut parts, &mut origins)?;
+            include(
+                tx,
+                cfg,
+                &iri,
+                dirty.contains(&iri),
+                &batch_graphs,
+                &mut parts,
+                &mut origins,
+            )?;
         }
         let merged: Vec<(Vec<usize>, Component)> = merge_parts(&parts)
             .into_iter()
@@ -419,7 +431,8 @@ fn records_resolving_to(
     let mut out = vec![];
     for q in tx.quads_for_pattern(None, Some(sg::RESOLVES_TO), Some(iri.as_ref().into()), None) {
         let q = q.map_err(st)?;
-        if let (NamedOrBlankNode::NamedNode(rec), GraphName::NamedNode(g)) = (q.subject, q.graph_name)
+        if let (NamedOrBlankNode::NamedNode(rec), GraphName::NamedNode(g)) =
+            (q.subject, q.graph_name)
         {
             if !skip.contains(&g) {
                 out.push((g, rec));

@@ -54,7 +54,9 @@ pub fn records_from_quads(quads: &[Quad]) -> Vec<(ActorRecord, NamedNode)> {
     for q in quads.iter().filter(|q| typed.contains(&q.subject)) {
         let e = recs.entry(&q.subject).or_insert_with(|| {
             let local = match &q.subject {
-                NamedOrBlankNode::NamedNode(n) => n.as_str().rsplit('/').next().unwrap_or("").to_string(),
+                NamedOrBlankNode::NamedNode(n) => {
+                    n.as_str().rsplit('/').next().unwrap_or("").to_string()
+                }
                 other => other.to_string(),
             };
             (
@@ -119,6 +121,7 @@ fn content_hash(quads: &[Quad]) -> Option<String> {
 /// articles skipped by content hash), resolving actors across articles, then
 /// refreshes the derived graph. A graph's quads are expected together (as
 /// `stream` writes them); a graph seen again later adds to what came before.
+#[allow(clippy::too_many_arguments)]
 pub fn ingest_nquads(
     store: &Store,
     annotator: &Annotator,
@@ -141,7 +144,9 @@ pub fn ingest_nquads(
     let mut batch: Vec<Payload> = vec![];
     let mut done: HashSet<String> = HashSet::new();
     let mut current: Option<(String, Vec<Quad>)> = None;
-    progress(Progress::Phase { name: "loading article graphs" });
+    progress(Progress::Phase {
+        name: "loading article graphs",
+    });
     let mut finish_graph = |doc: String,
                             mut quads: Vec<Quad>,
                             batch: &mut Vec<Payload>,
@@ -151,7 +156,11 @@ pub fn ingest_nquads(
         if done.contains(&doc) {
             // Seen before in this stream: add to what came before.
             let pending = batch.iter_mut().find_map(|p| match p {
-                Payload::Quads { doc: d, quads, records } if *d == doc => Some((quads, records)),
+                Payload::Quads {
+                    doc: d,
+                    quads,
+                    records,
+                } if *d == doc => Some((quads, records)),
                 _ => None,
             });
             if let Some((q0, records)) = pending {
@@ -160,7 +169,10 @@ pub fn ingest_nquads(
                 return Ok(());
             }
             let g = crate::rdf::mapping::graph_iri(&doc);
-            for q in store.inner().quads_for_pattern(None, None, None, Some(g.as_ref().into())) {
+            for q in store
+                .inner()
+                .quads_for_pattern(None, None, None, Some(g.as_ref().into()))
+            {
                 quads.push(q.map_err(|e| Error::Store(e.to_string()))?);
             }
         } else if old.is_some() && old == content_hash(&quads) {
@@ -175,7 +187,11 @@ pub fn ingest_nquads(
         done.insert(doc.clone());
         changed.push(doc.clone());
         let records = records_from_quads(&quads);
-        batch.push(Payload::Quads { doc, quads, records });
+        batch.push(Payload::Quads {
+            doc,
+            quads,
+            records,
+        });
         Ok(())
     };
     let parser = RdfParser::from_format(RdfFormat::NQuads).for_reader(input);
@@ -190,9 +206,11 @@ pub fn ingest_nquads(
                 if let Some((d, quads)) = current.take() {
                     finish_graph(d, quads, &mut batch, &mut summary)?;
                     if batch.len() >= batch_size.max(1) {
-                        summary
-                            .warnings
-                            .extend(write_batch(store, &cfg, std::mem::take(&mut batch))?);
+                        summary.warnings.extend(write_batch(
+                            store,
+                            &cfg,
+                            std::mem::take(&mut batch),
+                        )?);
                     }
                 }
                 current = Some((doc, vec![q]));
@@ -203,7 +221,9 @@ pub fn ingest_nquads(
         finish_graph(d, quads, &mut batch, &mut summary)?;
     }
     summary.warnings.extend(write_batch(store, &cfg, batch)?);
-    progress(Progress::Phase { name: "clustering claims" });
+    progress(Progress::Phase {
+        name: "clustering claims",
+    });
     let t = Instant::now();
     summary.clusters = super::refresh_derived(store, annotator, &changed, stale_before)?;
     summary.derive_seconds = t.elapsed().as_secs_f64();
