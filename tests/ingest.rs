@@ -445,7 +445,7 @@ fn the_same_actors_merge_across_outlets_end_to_end() {
         .select(
             // Names live in the actors graph; each article graph holds the nodes it names.
             "SELECT ?n (COUNT(DISTINCT ?g) AS ?graphs) WHERE { GRAPH ?g { ?a a sg:Actor } ?a schema:name ?n
-               FILTER(?g != sgid:graph/actors) } GROUP BY ?n",
+               FILTER(?g != <https://w3id.org/stancegraph/id/graph/actors>) } GROUP BY ?n",
         )
         .unwrap();
     let graphs = |name: &str| {
