@@ -10,7 +10,7 @@ need=()
 dpkg -s libclang-dev >/dev/null 2>&1 || need+=(libclang-dev)   # bindgen, for oxigraph's RocksDB
 command -v g++ >/dev/null 2>&1 || need+=(g++)
 if [ "${1:-}" = "--test" ]; then
-  for p in python3-rdflib python3-sparqlwrapper python3-networkx python3-venv graphviz virtuoso-opensource chromium; do
+  for p in python3-rdflib python3-sparqlwrapper python3-networkx python3-venv graphviz virtuoso-opensource chromium default-jre-headless python3-pip; do
     dpkg -s "$p" >/dev/null 2>&1 || need+=("$p")
   done
 fi
@@ -27,6 +27,11 @@ if [ "${1:-}" = "--test" ]; then
     echo "setup: installing current networkx into $venv" >&2
     /usr/bin/python3 -m venv "$venv" && "$venv/bin/pip" install -q networkx
   fi
+  # pyspark (PyPI) for the Spark example test (tests/scale.rs, scripts/spark/run.sh).
+  python3 -c 'import pyspark' 2>/dev/null || {
+    echo "setup: installing pyspark" >&2
+    python3 -m pip install -q pyspark 2>/dev/null || python3 -m pip install -q --break-system-packages pyspark
+  }
 fi
 command -v cargo >/dev/null 2>&1 || { echo "setup: cargo (Rust toolchain) is required" >&2; exit 1; }
 if [ -x "$here/install-model.sh" ]; then

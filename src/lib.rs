@@ -23,6 +23,7 @@ pub mod extraction;
 pub mod ingest;
 pub mod models;
 pub mod network;
+pub mod overrides;
 pub mod push;
 pub mod query;
 pub mod rdf;

@@ -32,6 +32,7 @@ enum Command {
     Push(cli::push::Args),
     Validate(cli::validate::Args),
     Targets(cli::targets::Args),
+    Stream(cli::stream::Args),
 }
 
 fn main() -> ExitCode {
@@ -48,6 +49,7 @@ fn main() -> ExitCode {
         Command::Push(a) => cli::push::run(a),
         Command::Validate(a) => cli::validate::run(a),
         Command::Targets(a) => cli::targets::run(a),
+        Command::Stream(a) => cli::stream::run(a),
     };
     match result {
         Ok(code) => code,

@@ -288,12 +288,21 @@ impl Store {
 
     /// The `sg:contentHash` stored for document `doc`, if the article is loaded.
     pub fn stored_hash(&self, doc: &str) -> Result<Option<String>> {
-        use crate::rdf::{mapping, vocab::sg};
+        self.article_literal(doc, crate::rdf::vocab::sg::CONTENT_HASH)
+    }
+
+    /// The `sg:overridesHash` stored for document `doc` (None when no override applied).
+    pub fn stored_overrides_hash(&self, doc: &str) -> Result<Option<String>> {
+        self.article_literal(doc, crate::rdf::vocab::sg::OVERRIDES_HASH)
+    }
+
+    fn article_literal(&self, doc: &str, p: NamedNodeRef<'_>) -> Result<Option<String>> {
+        use crate::rdf::mapping;
         let graph = mapping::graph_iri(doc);
         let article = mapping::article_iri(doc);
         let mut it = self.inner.quads_for_pattern(
             Some(article.as_ref().into()),
-            Some(sg::CONTENT_HASH),
+            Some(p),
             None,
             Some(GraphNameRef::NamedNode(graph.as_ref())),
         );

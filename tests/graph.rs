@@ -402,7 +402,7 @@ fn actors_merge_across_articles_despite_spelling_and_acronyms() {
         )
         .unwrap();
     assert_eq!(col(&alts, "alt"), vec!["Bridgeco"]);
-    // Each actor node appears in both article graphs where it is named.
+    // Each actor node appears in both article graphs where it is named, and in the actors graph.
     let graphs = b
         .store
         .select(
@@ -410,7 +410,7 @@ fn actors_merge_across_articles_despite_spelling_and_acronyms() {
                GRAPH ?g { <https://w3id.org/stancegraph/id/actor/maria-okafor> a sg:Actor } }",
         )
         .unwrap();
-    assert_eq!(graphs[0].i64("n"), Some(2));
+    assert_eq!(graphs[0].i64("n"), Some(3));
 }
 
 #[test]
@@ -879,7 +879,11 @@ fn export_round_trips() {
     assert!(graphs
         .iter()
         .all(|g| g["@id"].is_string() && g["@graph"].is_array()));
-    assert_eq!(graphs.len(), 3, "two articles and the derived corpus graph");
+    assert_eq!(
+        graphs.len(),
+        4,
+        "two articles and the derived actors and corpus graphs"
+    );
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("export.jsonld");
     std::fs::write(&path, &out).unwrap();

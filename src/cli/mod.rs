@@ -11,4 +11,5 @@ pub mod push;
 pub mod query;
 pub mod serve;
 pub mod targets;
+pub mod stream;
 pub mod validate;

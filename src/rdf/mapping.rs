@@ -50,6 +50,25 @@ pub fn corpus_graph_iri() -> NamedNode {
     iri("graph/corpus")
 }
 
+/// The derived graph of global actors (names, kinds, labels, match keys),
+/// computed from the actor records of the article graphs ([`crate::resolve`]).
+pub fn actors_graph_iri() -> NamedNode {
+    iri("graph/actors")
+}
+
+/// The store's state graph: present only while the derived graph is stale.
+pub fn state_graph_iri() -> NamedNode {
+    iri("graph/state")
+}
+
+/// The record of local actor `local` in the graph of article `doc` (slugged id).
+pub fn actor_record_iri(doc: &str, local: &str) -> NamedNode {
+    iri(&format!(
+        "article/{doc}/actor/{}",
+        crate::ingest::slug(local)
+    ))
+}
+
 /// An instance IRI under `sgid:`; `path` must already be IRI-safe.
 pub fn iri(path: &str) -> NamedNode {
     NamedNode::new_unchecked(format!("{ID_NS}{path}"))
@@ -194,6 +213,7 @@ struct Ctx<'a> {
     text: NamedNode,
     full_text: Option<&'a str>,
     run: NamedNode,
+    opts: &'a MapOptions,
 }
 
 impl Ctx<'_> {
@@ -242,11 +262,34 @@ impl Ctx<'_> {
     }
 }
 
+/// Options of the mapping beyond the extraction itself.
+#[derive(Debug, Clone, Default)]
+pub struct MapOptions {
+    /// Leave the full article text out (`nif:isString`), for corpora whose
+    /// licence forbids storing it; anchors and quotations are still written.
+    pub no_text: bool,
+    /// Local ids of claims whose speaker an analyst override set: their
+    /// quotation gets `sg:method "override"`.
+    pub overridden_claims: HashSet<String>,
+    /// Fingerprint of the overrides applied to the article (`sg:overridesHash`).
+    pub overrides_hash: Option<String>,
+}
+
 /// All quads of article `ex`'s named graph `sgid:graph/{doc}`.
 ///
 /// `text` is the document text (`nif:isString` of the context); `actors` maps the extraction's local actor ids (and [`crate::resolve::PUBLISHER_KEY`]
 /// for a publisher named only in the metadata) to global actors.
 pub fn extraction_quads(ex: &Extraction, text: Option<&str>, actors: &ResolvedActors) -> Vec<Quad> {
+    extraction_quads_with(ex, text, actors, &MapOptions::default())
+}
+
+/// [`extraction_quads`] with [`MapOptions`].
+pub fn extraction_quads_with(
+    ex: &Extraction,
+    text: Option<&str>,
+    actors: &ResolvedActors,
+    opts: &MapOptions,
+) -> Vec<Quad> {
     let doc = crate::ingest::slug(&ex.document);
     let mut b = Builder {
         graph: GraphName::NamedNode(graph_iri(&doc)),
@@ -259,11 +302,12 @@ pub fn extraction_quads(ex: &Extraction, text: Option<&str>, actors: &ResolvedAc
         actors,
         doc: &doc,
         text: text_iri(&doc),
-        full_text: text,
+        full_text: if opts.no_text { None } else { text },
         run: iri(&format!(
             "run/{doc}/{}",
             if hash12.is_empty() { "0" } else { &hash12 }
         )),
+        opts,
     };
     let article = article_iri(&doc);
     write_article(&cx, &mut b, &article);
@@ -281,6 +325,9 @@ fn write_article(cx: &Ctx<'_>, b: &mut Builder, article: &NamedNode) {
     b.lit(article, sg::DOCUMENT_ID, &ex.document);
     b.lit(article, sg::SOURCE_FILE, &ex.source);
     b.lit(article, sg::CONTENT_HASH, &ex.content_hash);
+    if let Some(h) = &cx.opts.overrides_hash {
+        b.lit(article, sg::OVERRIDES_HASH, h);
+    }
     let m = &ex.meta;
     if let Some(t) = &m.title {
         b.lit(article, schema::HEADLINE, t);
@@ -347,53 +394,29 @@ fn write_article(cx: &Ctx<'_>, b: &mut Builder, article: &NamedNode) {
 }
 
 fn write_actors(cx: &Ctx<'_>, b: &mut Builder) {
-    // Several local actors (and the metadata publisher) may resolve to one node.
-    let mut merged: Vec<crate::resolve::ResolvedActor> = vec![];
-    let mut keys: Vec<&String> = cx.actors.keys().collect();
-    keys.sort();
-    for k in keys {
-        let r = &cx.actors[k];
-        match merged.iter_mut().find(|m| m.iri == r.iri) {
-            Some(m) => {
-                m.is_publisher |= r.is_publisher;
-                for alt in &r.alt_labels {
-                    if !m.alt_labels.contains(alt) {
-                        m.alt_labels.push(alt.clone());
-                    }
-                }
-                for s in &r.same_as {
-                    if !m.same_as.contains(s) {
-                        m.same_as.push(s.clone());
-                    }
-                }
-                if m.kind == ActorKind::Unknown {
-                    m.kind = r.kind;
-                }
-            }
-            None => merged.push(r.clone()),
-        }
-    }
-    for r in &merged {
+    // The actors' names, kinds and labels live in the actors graph (a function
+    // of every article's records); the article keeps its own records and the
+    // facts that are its own.
+    for rec in crate::resolve::records_of(cx.ex) {
+        let Some(r) = cx.actors.get(&rec.local) else {
+            continue;
+        };
         let a = &r.iri;
         b.add(a.clone(), rdfs::TYPE, sg::ACTOR);
         b.add(a.clone(), rdfs::TYPE, prov::AGENT);
-        for c in actor_classes(r.kind) {
-            b.add(a.clone(), rdfs::TYPE, c);
-        }
-        b.lit(a, schema::NAME, &r.name);
-        b.lit(a, rdfs::LABEL, &r.name);
-        b.lit(a, sg::ACTOR_KIND, actor_kind_str(r.kind));
-        for alt in &r.alt_labels {
-            if alt != &r.name {
-                b.lit(a, skos::ALT_LABEL, alt);
-            }
-        }
-        for s in &r.same_as {
-            b.add(a.clone(), schema::SAME_AS, s.clone());
-            b.add(a.clone(), rdfs::OWL_SAME_AS, s.clone());
-        }
         if r.is_publisher {
             b.add(a.clone(), sg::IS_PUBLISHER, Literal::from(true));
+        }
+        let n = actor_record_iri(cx.doc, &rec.local);
+        b.add(n.clone(), rdfs::TYPE, sg::ACTOR_RECORD);
+        b.add(n.clone(), sg::RESOLVES_TO, a.clone());
+        b.lit(&n, sg::RECORD_NAME, &rec.name);
+        for al in &rec.aliases {
+            b.lit(&n, sg::RECORD_ALIAS, al);
+        }
+        b.lit(&n, sg::RECORD_KIND, actor_kind_str(rec.kind));
+        for s in &rec.same_as {
+            b.lit(&n, sg::RECORD_SAME_AS, s);
         }
     }
 }
@@ -457,7 +480,11 @@ fn write_claims(cx: &Ctx<'_>, b: &mut Builder, article: &NamedNode) {
         b.add(q.clone(), sg::PARAGRAPH_INDEX, int(c.paragraph as i64));
         b.lit(&q, sg::SPEAKER_RESOLUTION, resolution_str(c.resolution));
         b.add(q.clone(), sg::CONFIDENCE, double(c.confidence));
-        b.lit(&q, sg::METHOD, method);
+        if cx.opts.overridden_claims.contains(&c.id) {
+            b.lit(&q, sg::METHOD, "override");
+        } else {
+            b.lit(&q, sg::METHOD, method);
+        }
         b.add(q.clone(), sg::CONVEYS, claim.clone());
         b.add(q.clone(), prov::WAS_DERIVED_FROM, content);
         b.add(q.clone(), prov::WAS_GENERATED_BY, cx.run.clone());

@@ -227,6 +227,29 @@ pub mod sg {
         INDEXED_PROPOSITION = "indexedProposition";
         /// argument / issue -> number of member claims (xsd:integer).
         MEMBER_COUNT = "memberCount";
+        /// Class of the per-article record of one local actor (its names as the
+        /// article gives them), from which cross-article resolution is computed.
+        ACTOR_RECORD = "ActorRecord";
+        /// actor record -> the global actor it resolves to.
+        RESOLVES_TO = "resolvesTo";
+        /// actor record -> the name the article uses.
+        RECORD_NAME = "recordName";
+        /// actor record -> another name the article links to it.
+        RECORD_ALIAS = "recordAlias";
+        /// actor record -> kind literal as the article's annotation found it.
+        RECORD_KIND = "recordKind";
+        /// actor record -> external identifier as given (e.g. "wikidata:Q42").
+        RECORD_SAME_AS = "recordSameAs";
+        /// actor (actors graph) -> a normalised name key used to match records ("o:acme").
+        MATCH_KEY = "matchKey";
+        /// resolution state node -> fingerprint of the knowledge base and overrides applied.
+        CONFIG_HASH = "configHash";
+        /// store state node -> true while the derived graph may be out of date.
+        DERIVED_STALE = "derivedStale";
+        /// store state node -> id of an article whose batch is being written.
+        PENDING_ARTICLE = "pendingArticle";
+        /// article -> fingerprint of the analyst overrides applied to it.
+        OVERRIDES_HASH = "overridesHash";
     }
     /// The IRI of an act type individual, e.g. `sg:Criticises`.
     pub fn act_type(kind: crate::extraction::ActKind) -> oxigraph::model::NamedNode {
