@@ -2,6 +2,7 @@
 
 pub mod brief;
 pub mod common;
+pub mod completions;
 pub mod eval;
 pub mod export;
 pub mod extract;

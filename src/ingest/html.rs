@@ -8,9 +8,12 @@
 //! Metadata comes from `<title>`, `<html lang>`, `<link rel=canonical>` and
 //! `<meta>` tags (`og:title`, `og:site_name`, `og:url`, `author`,
 //! `article:published_time`, ...); other `og:` / `article:` tags go to `extra`.
+//! Every walk over the tree uses an explicit stack, never recursion, so a page
+//! nested 100,000 elements deep is read like any other.
 
 use crate::document::{Document, Furniture, Meta};
 use crate::error::{Error, Result};
+use ego_tree::NodeRef;
 use scraper::{ElementRef, Html, Node, Selector};
 use std::path::Path;
 
@@ -56,16 +59,19 @@ pub fn parse(path: &Path, html: &str) -> Result<Document> {
     if blocks.is_empty() {
         return Err(Error::input(path, "no article text found in the HTML page"));
     }
-    let title_norm = meta.title.as_deref().map(normalise_ws);
+    let title_norm = meta
+        .title
+        .as_deref()
+        .map(|t| normalise_ws(&super::normalise::normalise(t)));
     let mut text = String::new();
     let mut furniture = vec![];
-    for (i, (t, tag)) in blocks.iter().enumerate() {
-        if i > 0 {
+    for (t, tag) in &blocks {
+        if !text.is_empty() {
             text.push_str("\n\n");
         }
         text.push_str(t);
         let f = match tag {
-            Some("h1") if title_norm.as_deref() == Some(t.as_str()) || i == 0 => {
+            Some("h1") if title_norm.as_deref() == Some(t.as_str()) || furniture.is_empty() => {
                 Some(Furniture::Headline)
             }
             Some(_) => Some(Furniture::Heading),
@@ -73,14 +79,12 @@ pub fn parse(path: &Path, html: &str) -> Result<Document> {
         };
         furniture.push(f);
     }
-    let mut doc = Document {
-        id: super::doc_id(path),
-        source: path.display().to_string(),
+    let mut doc = super::build(
+        super::doc_id(path),
+        path.display().to_string(),
         meta,
-        paragraphs: super::paragraphs(&text),
-        text,
-    };
-    crate::annotate::segment::mark_furniture(&mut doc);
+        &text,
+    )?;
     for p in doc.paragraphs.iter_mut() {
         if let Some(Some(f)) = furniture.get(p.index) {
             p.furniture = Some(*f);
@@ -141,9 +145,9 @@ fn metadata(page: &Html) -> Meta {
                     meta.author = Some(content.trim_start_matches("By ").to_string())
                 }
                 "article:published_time" | "datepublished" | "date" | "pubdate"
-                    if meta.date.is_none() =>
+                    if meta.date.is_none() && !meta.extra.contains_key("date_original") =>
                 {
-                    meta.date = Some(content)
+                    super::frontmatter::apply_lenient_date(&mut meta, &content)
                 }
                 "og:locale" | "language" | "content-language" if meta.language.is_none() => {
                     meta.language = Some(content)
@@ -175,62 +179,81 @@ fn main_root(page: &Html) -> Option<ElementRef<'_>> {
             }
         }
     }
-    let p = sel("p")?;
+    // One pass over the tree, carrying whether an ancestor is skipped.
     let mut parents: Vec<(ElementRef<'_>, usize)> = vec![];
-    for para in page.select(&p) {
-        if inside_skipped(para) {
-            continue;
-        }
-        let Some(parent) = para.parent().and_then(ElementRef::wrap) else {
+    let mut index: std::collections::HashMap<ego_tree::NodeId, usize> = Default::default();
+    let mut stack: Vec<(NodeRef<'_, Node>, bool)> = vec![(page.tree.root(), false)];
+    while let Some((node, skipped)) = stack.pop() {
+        let Some(e) = ElementRef::wrap(node) else {
+            stack.extend(node.children().map(|c| (c, skipped)));
             continue;
         };
-        let len: usize = para.text().map(|t| t.trim().len()).sum();
-        match parents.iter_mut().find(|(e, _)| e.id() == parent.id()) {
-            Some(entry) => entry.1 += len,
-            None => parents.push((parent, len)),
+        let name = e.value().name();
+        if name == "p" && !skipped {
+            if let Some(parent) = node.parent().and_then(ElementRef::wrap) {
+                let len: usize = e.text().map(|t| t.trim().len()).sum();
+                match index.get(&parent.id()) {
+                    Some(&i) => parents[i].1 += len,
+                    None => {
+                        index.insert(parent.id(), parents.len());
+                        parents.push((parent, len));
+                    }
+                }
+            }
         }
+        let skip = skipped || SKIP.contains(&name);
+        stack.extend(node.children().map(|c| (c, skip)));
     }
-    match parents.iter().max_by_key(|(_, n)| *n) {
+    // The last of the densest blocks in tree order.
+    parents.sort_by_key(|(e, _)| e.id());
+    let best = parents.iter().map(|(_, n)| *n).max();
+    match best.and_then(|b| parents.iter().rev().find(|(_, n)| *n == b)) {
         Some((e, _)) => Some(*e),
         None => sel("body").and_then(|s| page.select(&s).next()),
     }
 }
 
-fn inside_skipped(e: ElementRef<'_>) -> bool {
-    e.ancestors()
-        .filter_map(ElementRef::wrap)
-        .any(|a| SKIP.contains(&a.value().name()))
+fn skipped_element(e: &ElementRef<'_>) -> bool {
+    SKIP.contains(&e.value().name())
+        || e.value().attr("hidden").is_some()
+        || e.value().attr("aria-hidden") == Some("true")
 }
 
-fn collect(e: ElementRef<'_>, out: &mut Vec<(String, Option<&'static str>)>) {
-    for child in e.children() {
-        let Some(ce) = ElementRef::wrap(child) else {
+/// The text blocks under `root` in document order (a pre-order walk with an
+/// explicit stack): each paragraph, list item or heading is one block.
+fn collect(root: ElementRef<'_>, out: &mut Vec<(String, Option<&'static str>)>) {
+    let mut stack: Vec<NodeRef<'_, Node>> = root.children().collect();
+    stack.reverse();
+    while let Some(node) = stack.pop() {
+        let Some(ce) = ElementRef::wrap(node) else {
             continue;
         };
-        let name = ce.value().name();
-        if SKIP.contains(&name)
-            || ce.value().attr("hidden").is_some()
-            || ce.value().attr("aria-hidden") == Some("true")
-        {
+        if skipped_element(&ce) {
             continue;
         }
+        let name = ce.value().name();
         if let Some(tag) = BLOCKS.iter().find(|b| **b == name) {
-            let mut t = String::new();
-            inline_text(ce, &mut t);
-            let t = normalise_ws(&t);
+            let t = inline_text(ce);
+            let t = normalise_ws(&super::normalise::normalise(&t));
             if !t.is_empty() {
                 let heading = tag.starts_with('h') && tag.len() == 2;
                 out.push((t, if heading { Some(tag) } else { None }));
             }
         } else {
-            collect(ce, out);
+            let at = stack.len();
+            stack.extend(node.children());
+            stack[at..].reverse();
         }
     }
 }
 
-fn inline_text(e: ElementRef<'_>, out: &mut String) {
-    for child in e.children() {
-        match child.value() {
+/// The text of a block, skipping skipped elements, `<br>` as a space.
+fn inline_text(e: ElementRef<'_>) -> String {
+    let mut out = String::new();
+    let mut stack: Vec<NodeRef<'_, Node>> = e.children().collect();
+    stack.reverse();
+    while let Some(node) = stack.pop() {
+        match node.value() {
             Node::Text(t) => out.push_str(t),
             Node::Element(el) => {
                 if SKIP.contains(&el.name()) {
@@ -239,11 +262,12 @@ fn inline_text(e: ElementRef<'_>, out: &mut String) {
                 if el.name() == "br" {
                     out.push(' ');
                 }
-                if let Some(ce) = ElementRef::wrap(child) {
-                    inline_text(ce, out);
-                }
+                let at = stack.len();
+                stack.extend(node.children());
+                stack[at..].reverse();
             }
             _ => {}
         }
     }
+    out
 }

@@ -107,6 +107,8 @@ impl<'a> Ingester<'a> {
 
     /// Annotates and loads one document (skipped when unchanged).
     pub fn ingest_document(&mut self, doc: &Document) -> Result<Outcome> {
+        // Refuses an id held by another file; finds old-scheme ids of this file.
+        let stale = crate::ingest::ids::check_store(self.store, doc)?;
         let old = self.store.stored_hash(&doc.id)?;
         let hash = doc.content_hash();
         if !self.force && old.as_deref() == Some(hash.as_str()) {
@@ -122,7 +124,9 @@ impl<'a> Ingester<'a> {
                     .unwrap_or_else(|| "unknown panic".into());
                 Error::input(&doc.source, format!("annotation failed: {msg}"))
             })?;
-        self.load(&ex, Some(&doc.text), old.is_some())
+        let outcome = self.load(&ex, Some(&doc.text), old.is_some())?;
+        crate::ingest::ids::retire(self.store, &stale)?;
+        Ok(outcome)
     }
 
     /// Loads an already computed extraction (with the document text, if known).
