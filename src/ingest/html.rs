@@ -47,8 +47,122 @@ fn sel(s: &str) -> Option<Selector> {
     Selector::parse(s).ok()
 }
 
+/// Deepest element nesting accepted. The HTML parser takes time quadratic in
+/// the depth (100,000 nested `<div>`s: minutes), and real articles nest a few
+/// dozen levels; browsers' parsers stop nesting at 512.
+pub const MAX_DEPTH: usize = 1_000;
+
+/// Elements that close implicitly when a sibling of theirs starts (or cannot
+/// nest in themselves): not counted by [`nesting_depth`], which would otherwise
+/// count every unclosed `<p>` or `<li>` as a level.
+const IMPLIED_END: &[&str] = &[
+    "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "thead", "tbody", "tfoot",
+    "colgroup", "rb", "rt", "rp", "rtc",
+];
+/// Elements without content.
+const VOID: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+    "track", "wbr", "param", "keygen", "frame", "basefont", "bgsound", "image",
+];
+/// Elements whose content is raw text up to their end tag.
+const RAW_TEXT: &[&str] = &[
+    "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes",
+    "noscript", "plaintext",
+];
+
+/// The deepest element nesting in `html` and the 1-based line where it is
+/// reached, estimated by a linear scan of the tags (comments, doctypes and
+/// raw-text contents skipped; void and implied-end elements not counted, nor
+/// self-closing ones inside SVG / MathML, the only place where `/>` closes an
+/// element; end tags close one level).
+pub fn nesting_depth(html: &str) -> (usize, usize) {
+    let b = html.as_bytes();
+    let (mut i, mut depth, mut max, mut line, mut max_line) = (0usize, 0usize, 0usize, 1usize, 1usize);
+    let mut foreign = 0usize;
+    let find = |from: usize, pat: &[u8]| -> usize {
+        b[from.min(b.len())..]
+            .windows(pat.len())
+            .position(|w| w.eq_ignore_ascii_case(pat))
+            .map_or(b.len(), |p| from + p + pat.len())
+    };
+    while i < b.len() {
+        if b[i] == b'\n' {
+            line += 1;
+        }
+        if b[i] != b'<' {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        if b[i..].starts_with(b"<!--") {
+            i = find(i + 4, b"-->");
+        } else if matches!(b.get(i + 1), Some(b'!' | b'?')) {
+            i = find(i + 1, b">");
+        } else {
+            let closing = b.get(i + 1) == Some(&b'/');
+            let name_start = i + 1 + usize::from(closing);
+            let mut j = name_start;
+            while j < b.len() && (b[j].is_ascii_alphanumeric() || b[j] == b'-' || b[j] == b':') {
+                j += 1;
+            }
+            if j == name_start {
+                i += 1;
+                continue;
+            }
+            let name = html[name_start..j].to_ascii_lowercase();
+            // the end of the tag, skipping quoted attribute values
+            let mut quote = None;
+            while j < b.len() {
+                match (quote, b[j]) {
+                    (None, b'"' | b'\'') => quote = Some(b[j]),
+                    (Some(q), c) if c == q => quote = None,
+                    (None, b'>') => break,
+                    _ => {}
+                }
+                j += 1;
+            }
+            let self_closing = j > 0 && b.get(j - 1) == Some(&b'/');
+            i = j + 1;
+            let counted = !VOID.contains(&name.as_str()) && !IMPLIED_END.contains(&name.as_str());
+            let svg_or_math = name == "svg" || name == "math";
+            if closing {
+                if counted {
+                    depth = depth.saturating_sub(1);
+                }
+                if svg_or_math {
+                    foreign = foreign.saturating_sub(1);
+                }
+            } else if counted && !(self_closing && (foreign > 0 || svg_or_math)) {
+                if svg_or_math {
+                    foreign += 1;
+                }
+                if RAW_TEXT.contains(&name.as_str()) {
+                    i = find(i, format!("</{name}").as_bytes());
+                } else {
+                    depth += 1;
+                    if depth > max {
+                        max = depth;
+                        max_line = line;
+                    }
+                }
+            }
+        }
+        line += b[start + 1..i.min(b.len())].iter().filter(|c| **c == b'\n').count();
+    }
+    (max, max_line)
+}
+
 /// Parses an HTML page into a document.
 pub fn parse(path: &Path, html: &str) -> Result<Document> {
+    let (depth, line) = nesting_depth(html);
+    if depth > MAX_DEPTH {
+        return Err(Error::input(
+            path,
+            format!(
+                "HTML nests elements more than {MAX_DEPTH} levels deep (about {depth}, line {line}); refused as not an article page"
+            ),
+        ));
+    }
     let page = Html::parse_document(html);
     let meta = metadata(&page);
     let root = main_root(&page);
@@ -91,6 +205,26 @@ pub fn parse(path: &Path, html: &str) -> Result<Document> {
         }
     }
     Ok(doc)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::nesting_depth;
+
+    #[test]
+    fn nesting_depth_counts_real_nesting_only() {
+        assert_eq!(nesting_depth("<html><body><div><p>a<p>b<br><img src=x></div></body></html>").0, 3);
+        let deep = format!("{}x{}", "<div>".repeat(5000), "</div>".repeat(5000));
+        assert_eq!(nesting_depth(&deep).0, 5000);
+        let flat = "<ul>".to_string() + &"<li>item".repeat(5000) + "</ul>";
+        assert_eq!(nesting_depth(&flat).0, 1);
+        let tricky = "<div title='a>b'><script>if (a<b) { '<div>' }</script><!-- <div> --><span/></div>";
+        assert_eq!(nesting_depth(tricky).0, 2, "<span/> opens a span in HTML");
+        let icons = format!("<div><svg>{}</svg></div>", "<path d='M0 0'/>".repeat(3000));
+        assert_eq!(nesting_depth(&icons).0, 2);
+        let (d, line) = nesting_depth("<div>\n<div>\n\n<div>x");
+        assert_eq!((d, line), (3, 4));
+    }
 }
 
 fn normalise_ws(s: &str) -> String {

@@ -239,6 +239,21 @@ impl OffsetMap {
     }
 }
 
+/// Moves brat annotations made against `raw` (the file's text) onto its
+/// normalised form: offsets through [`OffsetMap`], entity texts normalised.
+pub fn remap_entities(raw: &str, ann: &mut crate::eval::brat::Ann) {
+    if trivially_normal(raw) {
+        return;
+    }
+    let (_, map) = OffsetMap::new(raw);
+    for e in ann.entities.values_mut() {
+        for f in e.fragments.iter_mut() {
+            *f = (map.map(f.0), map.map(f.1));
+        }
+        e.text = normalise(&e.text).into_owned();
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
