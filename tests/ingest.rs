@@ -8,6 +8,9 @@ use stancegraph::store::Store;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+#[path = "ingest/bad_suite.rs"]
+mod bad_suite;
+
 const BIN: &str = env!("CARGO_BIN_EXE_stancegraph");
 const TOLL: &str = "tests/data/corpora/toll";
 const BAD: &str = "tests/data/bad";
@@ -34,7 +37,9 @@ fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).unwrap();
     for e in std::fs::read_dir(from).unwrap() {
         let e = e.unwrap();
-        std::fs::copy(e.path(), to.join(e.file_name())).unwrap();
+        if e.file_type().unwrap().is_file() {
+            std::fs::copy(e.path(), to.join(e.file_name())).unwrap();
+        }
     }
 }
 

@@ -40,7 +40,12 @@ fn json_reason(e: &serde_json::Error) -> String {
     } else {
         "malformed JSON"
     };
-    format!("column {}: {what}: {msg}", e.column())
+    let hint = if msg.contains("escape") || msg.contains("surrogate") {
+        " (\\uD800-\\uDFFF escapes must come in valid pairs: a lone surrogate is not text)"
+    } else {
+        ""
+    };
+    format!("column {}: {what}: {msg}{hint}", e.column())
 }
 
 fn parse_line(path: &Path, lineno: usize, line: &str) -> Result<Document> {

@@ -237,6 +237,10 @@ pub fn build(id: String, source: String, mut meta: Meta, text: &str) -> Result<D
 }
 
 fn io_reason(e: &std::io::Error) -> String {
+    #[cfg(unix)]
+    if e.raw_os_error() == Some(libc::ELOOP) {
+        return "symbolic link loop (too many levels of symbolic links)".into();
+    }
     match e.kind() {
         std::io::ErrorKind::NotFound => "no such file".into(),
         std::io::ErrorKind::PermissionDenied => "permission denied".into(),

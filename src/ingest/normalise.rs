@@ -175,10 +175,10 @@ fn normalise_json(v: serde_json::Value) -> serde_json::Value {
 
 /// Maps char offsets of an original text onto its [`normalise`]d form.
 ///
-/// Exact at every ASCII character (where annotation spans begin and end in
-/// practice); an offset inside a run of non-ASCII characters that
-/// normalisation changed maps to the nearest offset inside the run's
-/// normalised form.
+/// Exact at every ASCII character and at every boundary between characters
+/// that normalisation composes (runs of up to 64 non-ASCII characters; longer
+/// runs map their inner offsets to the nearest offset inside the run's
+/// normalised form).
 #[derive(Debug, Clone)]
 pub struct OffsetMap {
     /// `to_norm[i]`: normalised char offset of original char offset `i` (one extra entry for the end).
@@ -223,7 +223,16 @@ impl OffsetMap {
                 norm.chars().count()
             };
             for i in 0..len {
-                clean_to_norm.push(out_chars + if n == len { i } else { i.min(n) });
+                let at = if n == len {
+                    i
+                } else if len <= 64 {
+                    // the composed length of the prefix: exact at every
+                    // boundary between composed characters
+                    chunk[..i].iter().copied().nfc().count().min(n)
+                } else {
+                    i.min(n)
+                };
+                clean_to_norm.push(out_chars + at);
             }
             out_chars += n;
             start = end;
@@ -298,6 +307,7 @@ mod tests {
             "a\r\nb\u{200B}c\u{200D}d \u{1F469}\u{200D}\u{1F4BB} e",
             "\u{0627}\u{200B}\u{200D} b",
             "e\u{200B}\u{301}x",
+            "clichA\u{303}\u{a9} the",
         ] {
             let (n, map) = OffsetMap::new(s);
             assert_eq!(n, normalise(s), "{s:?}");
@@ -312,5 +322,8 @@ mod tests {
             }
             assert_eq!(map.map(raw.len()), norm.len());
         }
+        // A span ending between a composed letter and the next character.
+        let (n, map) = OffsetMap::new("clichA\u{303}\u{a9} the");
+        assert_eq!(n.chars().nth(map.map(7)), Some('\u{a9}'));
     }
 }
