@@ -30,16 +30,93 @@ use std::time::{Duration, Instant};
 const EXTENSIONS: &[&str] = &["txt", "md", "html", "jsonl"];
 const MAX_INPUT: usize = 16 * 1024;
 const TOKENS: &[&str] = &[
-    "\"", "\u{201C}", "\u{201D}", "\u{2018}", "\u{2019}", "'", "\u{AB}", "\u{BB}", " said ",
-    " says ", " told ", " according to ", " argued that ", " denied ", " warned ", "He said",
-    "She added", "they said.", "\n", "\n\n", "\r\n", "\r", "\t", ", ", ". ", ": ", " — ", " - ",
-    "(", ")", "[", "]", "Mayor ", "Dr ", "Ms ", "Ana Lopes", "Bo Reyes", "the council",
-    "Harbour Union", " Inc.", " Ltd", "#Vote", "@press", "---\n", "+++\n", "title: ",
-    "author:\n  - ", "date: ", "outlet: >\n  ", "<p>", "</p>", "<div>", "</div>", "<article>",
-    "<h1>", "</h1>", "<script>", "<!--", "-->", "<br>", "&amp;", "&#8203;", "{\"text\": \"",
-    "\"}", "\\u00e9", "\\ud800", "\u{200B}", "\u{200D}", "\u{FEFF}", "\u{AD}", "\u{301}",
-    "\u{308}", "\u{202E}", "\u{2028}", "\u{0}", "\u{1F469}\u{200D}\u{1F4BB}", "é", "ß", "İ",
-    "ﬁ", "日本", "\u{627}\u{644}", "0", "2024-03-07", "...", "?!", "  ",
+    "\"",
+    "\u{201C}",
+    "\u{201D}",
+    "\u{2018}",
+    "\u{2019}",
+    "'",
+    "\u{AB}",
+    "\u{BB}",
+    " said ",
+    " says ",
+    " told ",
+    " according to ",
+    " argued that ",
+    " denied ",
+    " warned ",
+    "He said",
+    "She added",
+    "they said.",
+    "\n",
+    "\n\n",
+    "\r\n",
+    "\r",
+    "\t",
+    ", ",
+    ". ",
+    ": ",
+    " — ",
+    " - ",
+    "(",
+    ")",
+    "[",
+    "]",
+    "Mayor ",
+    "Dr ",
+    "Ms ",
+    "Ana Lopes",
+    "Bo Reyes",
+    "the council",
+    "Harbour Union",
+    " Inc.",
+    " Ltd",
+    "#Vote",
+    "@press",
+    "---\n",
+    "+++\n",
+    "title: ",
+    "author:\n  - ",
+    "date: ",
+    "outlet: >\n  ",
+    "<p>",
+    "</p>",
+    "<div>",
+    "</div>",
+    "<article>",
+    "<h1>",
+    "</h1>",
+    "<script>",
+    "<!--",
+    "-->",
+    "<br>",
+    "&amp;",
+    "&#8203;",
+    "{\"text\": \"",
+    "\"}",
+    "\\u00e9",
+    "\\ud800",
+    "\u{200B}",
+    "\u{200D}",
+    "\u{FEFF}",
+    "\u{AD}",
+    "\u{301}",
+    "\u{308}",
+    "\u{202E}",
+    "\u{2028}",
+    "\u{0}",
+    "\u{1F469}\u{200D}\u{1F4BB}",
+    "é",
+    "ß",
+    "İ",
+    "ﬁ",
+    "日本",
+    "\u{627}\u{644}",
+    "0",
+    "2024-03-07",
+    "...",
+    "?!",
+    "  ",
 ];
 
 /// SplitMix64: small, seedable, good enough to drive mutations.
@@ -170,7 +247,10 @@ fn check_spans(doc: &stancegraph::Document, ex: &stancegraph::Extraction) -> Res
                 ) {
                     let (s, e) = (s as usize, e as usize);
                     if s > e || e > chars.len() {
-                        return Err(format!("span {s}..{e} outside text of {} chars", chars.len()));
+                        return Err(format!(
+                            "span {s}..{e} outside text of {} chars",
+                            chars.len()
+                        ));
                     }
                     let quoted: String = chars[s..e].iter().collect();
                     if &quoted != t {
@@ -191,7 +271,10 @@ fn check_document(doc: &stancegraph::Document) -> Result<(), String> {
     let mut last = 0;
     for (i, p) in doc.paragraphs.iter().enumerate() {
         if p.index != i || p.start < last || p.end < p.start || p.end > n {
-            return Err(format!("paragraph {i} {}..{} bad (text {n} chars)", p.start, p.end));
+            return Err(format!(
+                "paragraph {i} {}..{} bad (text {n} chars)",
+                p.start, p.end
+            ));
         }
         last = p.end;
     }
@@ -232,7 +315,10 @@ fn execute(annotator: &Annotator, ext: &str, input: &[u8]) -> Result<String, Str
                     doc.paragraphs.len().min(8),
                     ex.actors.len().min(8),
                     ex.claims.len().min(8),
-                    ex.claims.iter().map(|c| format!("{:?}", c.kind)).collect::<std::collections::BTreeSet<_>>()
+                    ex.claims
+                        .iter()
+                        .map(|c| format!("{:?}", c.kind))
+                        .collect::<std::collections::BTreeSet<_>>()
                 ));
             }
         }
@@ -338,7 +424,11 @@ fn fuzz_ingest_and_annotate() {
         seen.len(),
         slowest.as_secs_f64()
     );
-    assert!(findings.is_empty(), "{} findings: {findings:?}", findings.len());
+    assert!(
+        findings.is_empty(),
+        "{} findings: {findings:?}",
+        findings.len()
+    );
 }
 
 #[test]

@@ -578,7 +578,10 @@ fn completions_and_global_verbosity_flags() {
     let dir = tempfile::tempdir().unwrap();
     let store = dir.path().join("s.db");
     for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
-        let o = Command::new(BIN).args(["completions", shell]).output().unwrap();
+        let o = Command::new(BIN)
+            .args(["completions", shell])
+            .output()
+            .unwrap();
         assert!(o.status.success(), "{shell}");
         let script = String::from_utf8_lossy(&o.stdout);
         assert!(
@@ -598,9 +601,19 @@ fn completions_and_global_verbosity_flags() {
     assert!(stderr(&o).contains("conforms"));
     // --verbose: per-file timings from extract.
     let md = format!("{TOLL}/harbour-gazette-toll.md");
-    let o = Command::new(BIN).args(["extract", &md, "--verbose"]).output().unwrap();
-    assert!(stderr(&o).contains("harbour-gazette-toll.md: "), "{}", stderr(&o));
-    let o = Command::new(BIN).args(["extract", &md, "--quiet", "--verbose"]).output().unwrap();
+    let o = Command::new(BIN)
+        .args(["extract", &md, "--verbose"])
+        .output()
+        .unwrap();
+    assert!(
+        stderr(&o).contains("harbour-gazette-toll.md: "),
+        "{}",
+        stderr(&o)
+    );
+    let o = Command::new(BIN)
+        .args(["extract", &md, "--quiet", "--verbose"])
+        .output()
+        .unwrap();
     assert!(!o.status.success(), "--quiet and --verbose conflict");
 }
 

@@ -242,7 +242,14 @@ fn push_replaces_graphs_in_virtuoso_without_duplicates() {
     // not 8890 here) and its authenticated Graph Store is used.
     let (out, _) = push_args(
         &store,
-        &["--endpoint", &v.endpoint(), "--user", "dba", "--password", "dba"],
+        &[
+            "--endpoint",
+            &v.endpoint(),
+            "--user",
+            "dba",
+            "--password",
+            "dba",
+        ],
     );
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "{stderr}");
@@ -308,7 +315,10 @@ fn push_fails_fast_and_clearly_without_a_working_server() {
     );
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(!out.status.success());
-    assert!(stderr.contains("refused") || stderr.contains("cannot connect"), "{stderr}");
+    assert!(
+        stderr.contains("refused") || stderr.contains("cannot connect"),
+        "{stderr}"
+    );
     assert!(took < Duration::from_secs(10), "{took:?}");
 
     // A server that accepts and never answers: the request limit ends it.
@@ -316,7 +326,15 @@ fn push_fails_fast_and_clearly_without_a_working_server() {
     let url = format!("http://127.0.0.1:{port}/store");
     let (out, took) = push_args(
         &store,
-        &["--endpoint", &url, "--graph-store", &url, "--no-verify", "--timeout", "2"],
+        &[
+            "--endpoint",
+            &url,
+            "--graph-store",
+            &url,
+            "--no-verify",
+            "--timeout",
+            "2",
+        ],
     );
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(!out.status.success());

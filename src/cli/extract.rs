@@ -63,7 +63,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             }
         };
         for r in records {
-            match r.map_err(anyhow::Error::from).and_then(|d| annotate(&annotator, &d)) {
+            match r
+                .map_err(anyhow::Error::from)
+                .and_then(|d| annotate(&annotator, &d))
+            {
                 Ok(ex) => all.push(ex),
                 Err(e) => {
                     failed += 1;

@@ -105,8 +105,8 @@ pub fn normalise_date(s: &str) -> Option<String> {
         let dt = ts.datetime();
         if year_ok(dt.year()) {
             return Some(format!(
-            "{}{}",
-            dt.strftime("%Y-%m-%dT%H:%M:%S"),
+                "{}{}",
+                dt.strftime("%Y-%m-%dT%H:%M:%S"),
                 iso_offset(ts.offset().seconds())
             ));
         }
@@ -186,7 +186,10 @@ mod tests {
             ("Mar. 7, 2024", "2024-03-07"),
             ("Thursday, March 7, 2024", "2024-03-07"),
             ("Thu, 07 Mar 2024 09:00:00 GMT", "2024-03-07T09:00:00Z"),
-            ("Thu, 07 Mar 2024 09:00:00 +0100", "2024-03-07T09:00:00+01:00"),
+            (
+                "Thu, 07 Mar 2024 09:00:00 +0100",
+                "2024-03-07T09:00:00+01:00",
+            ),
             ("2024/03/07", "2024-03-07"),
             ("20240307", "2024-03-07"),
             ("March 2024", "2024-03"),

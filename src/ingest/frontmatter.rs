@@ -127,10 +127,9 @@ pub fn parse_yaml(block: &str, first_line: usize) -> std::result::Result<Vec<Fie
         let line = line_of(&mark);
         let value = match event {
             Event::StreamEnd => break,
-            Event::StreamStart
-            | Event::DocumentStart
-            | Event::DocumentEnd
-            | Event::Nothing => continue,
+            Event::StreamStart | Event::DocumentStart | Event::DocumentEnd | Event::Nothing => {
+                continue
+            }
             Event::Alias(_) => {
                 return Err((line, "YAML aliases (`*name`) are not supported".into()))
             }
@@ -188,10 +187,7 @@ pub fn parse_yaml(block: &str, first_line: usize) -> std::result::Result<Vec<Fie
         None | Some(Value::Null) | Some(Value::Object(_)) => Ok(fields),
         Some(other) => Err((
             first_line,
-            format!(
-                "expected `key: value` lines, got {}",
-                kind_of(&other)
-            ),
+            format!("expected `key: value` lines, got {}", kind_of(&other)),
         )),
     }
 }
@@ -250,9 +246,9 @@ pub fn parse_toml(block: &str, first_line: usize) -> std::result::Result<Vec<Fie
         ));
     }
     let table: toml::Table = toml::from_str(block).map_err(|e| {
-        let line = e
-            .span()
-            .map_or(0, |s| block[..s.start.min(block.len())].matches('\n').count());
+        let line = e.span().map_or(0, |s| {
+            block[..s.start.min(block.len())].matches('\n').count()
+        });
         (
             first_line + line,
             format!(
@@ -335,8 +331,9 @@ fn known(key: &str) -> Option<&'static str> {
     Some(match key.to_ascii_lowercase().as_str() {
         "title" | "headline" => "title",
         "outlet" | "publisher" | "source" | "site_name" => "outlet",
-        "date" | "published" | "date_published" | "datepublished" | "pubdate"
-        | "published_at" => "date",
+        "date" | "published" | "date_published" | "datepublished" | "pubdate" | "published_at" => {
+            "date"
+        }
         "url" | "link" | "canonical_url" => "url",
         "author" | "authors" | "byline" => "author",
         "language" | "lang" => "language",
@@ -360,9 +357,9 @@ pub fn apply(meta: &mut Meta, key: &str, value: Value) -> std::result::Result<()
                 Value::Array(items) => {
                     let mut names = vec![];
                     for item in items {
-                        if let Some(n) = text_of(key, item).map_err(|_| {
-                            format!("`{key}` must be a name or a list of names")
-                        })? {
+                        if let Some(n) = text_of(key, item)
+                            .map_err(|_| format!("`{key}` must be a name or a list of names"))?
+                        {
                             names.push(n);
                         }
                     }
@@ -473,19 +470,30 @@ mod tests {
         let e = meta("---\ntitle: ok\ntitle2: x\ntitle: [a, b]\n---\nx\n")
             .unwrap_err()
             .to_string();
-        assert_eq!(e, "a.md: front matter line 4: `title` must be text, got a list");
-        let e = meta("---\ndate: 2024-13-01\n---\nx\n").unwrap_err().to_string();
+        assert_eq!(
+            e,
+            "a.md: front matter line 4: `title` must be text, got a list"
+        );
+        let e = meta("---\ndate: 2024-13-01\n---\nx\n")
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("line 2") && e.contains("not a date"), "{e}");
         let e = meta("+++\ntitle = \n+++\nx\n").unwrap_err().to_string();
         assert!(e.contains("line 2") && e.contains("TOML"), "{e}");
         let e = meta("---\ntitle: x\n").unwrap_err().to_string();
         assert!(e.contains("no closing `---`"), "{e}");
-        let e = meta("---\na: &x [1, 2]\nb: *x\n---\nx\n").unwrap_err().to_string();
+        let e = meta("---\na: &x [1, 2]\nb: *x\n---\nx\n")
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("line 3") && e.contains("aliases"), "{e}");
         let deep = format!("---\na: {}{}\n---\nx\n", "[".repeat(100), "]".repeat(100));
         let e = meta(&deep).unwrap_err().to_string();
         assert!(e.contains("deeper"), "{e}");
-        let deep = format!("+++\na = {}{}\n+++\nx\n", "[".repeat(10_000), "]".repeat(10_000));
+        let deep = format!(
+            "+++\na = {}{}\n+++\nx\n",
+            "[".repeat(10_000),
+            "]".repeat(10_000)
+        );
         assert!(meta(&deep).unwrap_err().to_string().contains("deeper"));
         let e = meta("---\n- a\n- b\n---\nx\n").unwrap_err().to_string();
         assert!(e.contains("got a list"), "{e}");

@@ -61,13 +61,21 @@ const IMPLIED_END: &[&str] = &[
 ];
 /// Elements without content.
 const VOID: &[&str] = &[
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
-    "track", "wbr", "param", "keygen", "frame", "basefont", "bgsound", "image",
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+    "wbr", "param", "keygen", "frame", "basefont", "bgsound", "image",
 ];
 /// Elements whose content is raw text up to their end tag.
 const RAW_TEXT: &[&str] = &[
-    "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes",
-    "noscript", "plaintext",
+    "script",
+    "style",
+    "textarea",
+    "title",
+    "xmp",
+    "iframe",
+    "noembed",
+    "noframes",
+    "noscript",
+    "plaintext",
 ];
 
 /// The deepest element nesting in `html` and the 1-based line where it is
@@ -77,7 +85,8 @@ const RAW_TEXT: &[&str] = &[
 /// element; end tags close one level).
 pub fn nesting_depth(html: &str) -> (usize, usize) {
     let b = html.as_bytes();
-    let (mut i, mut depth, mut max, mut line, mut max_line) = (0usize, 0usize, 0usize, 1usize, 1usize);
+    let (mut i, mut depth, mut max, mut line, mut max_line) =
+        (0usize, 0usize, 0usize, 1usize, 1usize);
     let mut foreign = 0usize;
     let find = |from: usize, pat: &[u8]| -> usize {
         b[from.min(b.len())..]
@@ -147,7 +156,10 @@ pub fn nesting_depth(html: &str) -> (usize, usize) {
                 }
             }
         }
-        line += b[start + 1..i.min(b.len())].iter().filter(|c| **c == b'\n').count();
+        line += b[start + 1..i.min(b.len())]
+            .iter()
+            .filter(|c| **c == b'\n')
+            .count();
     }
     (max, max_line)
 }
@@ -193,38 +205,13 @@ pub fn parse(path: &Path, html: &str) -> Result<Document> {
         };
         furniture.push(f);
     }
-    let mut doc = super::build(
-        super::doc_id(path),
-        path.display().to_string(),
-        meta,
-        &text,
-    )?;
+    let mut doc = super::build(super::doc_id(path), path.display().to_string(), meta, &text)?;
     for p in doc.paragraphs.iter_mut() {
         if let Some(Some(f)) = furniture.get(p.index) {
             p.furniture = Some(*f);
         }
     }
     Ok(doc)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::nesting_depth;
-
-    #[test]
-    fn nesting_depth_counts_real_nesting_only() {
-        assert_eq!(nesting_depth("<html><body><div><p>a<p>b<br><img src=x></div></body></html>").0, 3);
-        let deep = format!("{}x{}", "<div>".repeat(5000), "</div>".repeat(5000));
-        assert_eq!(nesting_depth(&deep).0, 5000);
-        let flat = "<ul>".to_string() + &"<li>item".repeat(5000) + "</ul>";
-        assert_eq!(nesting_depth(&flat).0, 1);
-        let tricky = "<div title='a>b'><script>if (a<b) { '<div>' }</script><!-- <div> --><span/></div>";
-        assert_eq!(nesting_depth(tricky).0, 2, "<span/> opens a span in HTML");
-        let icons = format!("<div><svg>{}</svg></div>", "<path d='M0 0'/>".repeat(3000));
-        assert_eq!(nesting_depth(&icons).0, 2);
-        let (d, line) = nesting_depth("<div>\n<div>\n\n<div>x");
-        assert_eq!((d, line), (3, 4));
-    }
 }
 
 fn normalise_ws(s: &str) -> String {
@@ -404,4 +391,28 @@ fn inline_text(e: ElementRef<'_>) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::nesting_depth;
+
+    #[test]
+    fn nesting_depth_counts_real_nesting_only() {
+        assert_eq!(
+            nesting_depth("<html><body><div><p>a<p>b<br><img src=x></div></body></html>").0,
+            3
+        );
+        let deep = format!("{}x{}", "<div>".repeat(5000), "</div>".repeat(5000));
+        assert_eq!(nesting_depth(&deep).0, 5000);
+        let flat = "<ul>".to_string() + &"<li>item".repeat(5000) + "</ul>";
+        assert_eq!(nesting_depth(&flat).0, 1);
+        let tricky =
+            "<div title='a>b'><script>if (a<b) { '<div>' }</script><!-- <div> --><span/></div>";
+        assert_eq!(nesting_depth(tricky).0, 2, "<span/> opens a span in HTML");
+        let icons = format!("<div><svg>{}</svg></div>", "<path d='M0 0'/>".repeat(3000));
+        assert_eq!(nesting_depth(&icons).0, 2);
+        let (d, line) = nesting_depth("<div>\n<div>\n\n<div>x");
+        assert_eq!((d, line), (3, 4));
+    }
 }

@@ -72,9 +72,7 @@ pub fn doc_id(path: &Path) -> String {
 /// The file part of a document source (`path#line` for JSON Lines records).
 fn file_part(source: &str) -> &str {
     match source.rsplit_once('#') {
-        Some((file, line)) if !line.is_empty() && line.bytes().all(|b| b.is_ascii_digit()) => {
-            file
-        }
+        Some((file, line)) if !line.is_empty() && line.bytes().all(|b| b.is_ascii_digit()) => file,
         _ => source,
     }
 }

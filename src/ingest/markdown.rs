@@ -14,18 +14,14 @@ use std::path::Path;
 pub fn parse(path: &Path, text: &str) -> Result<Document> {
     let (meta, body) = super::frontmatter::split(path, text)?;
     let body = strip_markup(body);
-    super::build(
-        super::doc_id(path),
-        path.display().to_string(),
-        meta,
-        &body,
+    super::build(super::doc_id(path), path.display().to_string(), meta, &body).map_err(
+        |e| match e {
+            crate::Error::Input { path, reason } if reason == "article text is empty" => {
+                crate::Error::input(path, "article body is empty")
+            }
+            e => e,
+        },
     )
-    .map_err(|e| match e {
-        crate::Error::Input { path, reason } if reason == "article text is empty" => {
-            crate::Error::input(path, "article body is empty")
-        }
-        e => e,
-    })
 }
 
 /// Removes Markdown markup that is not text: leading `#` of headings,

@@ -161,8 +161,11 @@ pub fn decode(path: &Path, bytes: &[u8]) -> Result<String> {
     };
     let text = if let Some(unit) = utf16 {
         let body = &bytes[2..];
-        if body.len() % 2 != 0 {
-            return Err(Error::input(path, "UTF-16 text with an odd number of bytes (truncated?)"));
+        if !body.len().is_multiple_of(2) {
+            return Err(Error::input(
+                path,
+                "UTF-16 text with an odd number of bytes (truncated?)",
+            ));
         }
         let units: Vec<u16> = body.chunks_exact(2).map(|c| unit([c[0], c[1]])).collect();
         String::from_utf16(&units)

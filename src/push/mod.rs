@@ -136,7 +136,11 @@ fn cnonce(nc: u32) -> String {
 }
 
 impl Client {
-    fn new(credentials: Option<Credentials>, timeout: Duration, connect_timeout: Duration) -> Client {
+    fn new(
+        credentials: Option<Credentials>,
+        timeout: Duration,
+        connect_timeout: Duration,
+    ) -> Client {
         let agent: ureq::Agent = ureq::Agent::config_builder()
             .http_status_as_error(false)
             .timeout_global(Some(timeout))
@@ -246,9 +250,7 @@ impl Client {
             if let Some(a) = &auth {
                 req = req.header("Authorization", a);
             }
-            let mut resp = req
-                .send(body)
-                .map_err(|e| self.explain(method, url, &e))?;
+            let mut resp = req.send(body).map_err(|e| self.explain(method, url, &e))?;
             let status = resp.status().as_u16();
             if status == 401 {
                 let headers: Vec<String> = resp

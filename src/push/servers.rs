@@ -128,8 +128,12 @@ mod tests {
             Some("http://127.0.0.1:8890/sparql-graph-crud-auth")
         );
         assert_eq!(
-            g("http://db.example:9999/sparql", Some("Virtuoso/07.20.3240 (Linux)"), false)
-                .as_deref(),
+            g(
+                "http://db.example:9999/sparql",
+                Some("Virtuoso/07.20.3240 (Linux)"),
+                false
+            )
+            .as_deref(),
             Some("http://db.example:9999/sparql-graph-crud")
         );
         assert_eq!(
@@ -137,7 +141,12 @@ mod tests {
             Some("http://h:3030/news/data")
         );
         assert_eq!(
-            g("https://h/ds/query?x=1", Some("Apache Jena Fuseki (5.1.0)"), false).as_deref(),
+            g(
+                "https://h/ds/query?x=1",
+                Some("Apache Jena Fuseki (5.1.0)"),
+                false
+            )
+            .as_deref(),
             Some("https://h/ds/data")
         );
         assert_eq!(

@@ -13,35 +13,88 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-const SUITE: &str = "tests/data/bad/suite";
 const BAD: &str = "tests/data/bad";
 const COMPANION: &str =
     "The port authority said cargo volumes rose by a tenth, its director, Ines Varga, said.\n";
 
+/// Puts a case's input under `corpus` (the store is at `store`, already holding
+/// `good`); returns the paths to ingest (`None`: the corpus directory).
+type Setup = fn(corpus: &Path, store: &Path) -> Option<Vec<PathBuf>>;
+
 /// One kind of input and what ingesting it must do.
 struct Case {
     kind: &'static str,
-    /// Puts the input under `corpus` (the store is at `store`, already holding
-    /// `good`); returns the paths to ingest (`None`: the corpus directory).
-    setup: fn(corpus: &Path, store: &Path) -> Option<Vec<PathBuf>>,
+    /// A data file to copy into the corpus, relative to `tests/data/bad`.
+    file: Option<&'static str>,
+    /// Anything else to set up.
+    setup: Option<Setup>,
     /// Expected exit code.
     exit: i32,
     /// One (file fragment, reason fragment) per expected `error:` line.
-    errors: &'static [(&'static str, &'static str)],
+    errors: Vec<(&'static str, &'static str)>,
     /// Document ids the store must hold afterwards besides `good` and `companion`.
-    loaded: &'static [&'static str],
+    loaded: Vec<&'static str>,
     /// Further checks on the store.
     check: Option<fn(&Store)>,
 }
 
-fn copy_suite(name: &str, corpus: &Path) -> Option<Vec<PathBuf>> {
-    std::fs::copy(Path::new(SUITE).join(name), corpus.join(name)).unwrap();
-    None
+fn base_name(file: &'static str) -> &'static str {
+    file.rsplit('/').next().unwrap_or(file)
 }
 
-fn copy_bad(name: &str, corpus: &Path) -> Option<Vec<PathBuf>> {
-    std::fs::copy(Path::new(BAD).join(name), corpus.join(name)).unwrap();
-    None
+/// A data file refused with one error line.
+fn refused(kind: &'static str, file: &'static str, reason: &'static str) -> Case {
+    records(kind, file, vec![reason], vec![])
+}
+
+/// A data file of records, some refused (one error line each), some loaded.
+fn records(
+    kind: &'static str,
+    file: &'static str,
+    reasons: Vec<&'static str>,
+    loaded: Vec<&'static str>,
+) -> Case {
+    Case {
+        kind,
+        file: Some(file),
+        setup: None,
+        exit: 1,
+        errors: reasons.into_iter().map(|r| (base_name(file), r)).collect(),
+        loaded,
+        check: None,
+    }
+}
+
+/// A data file loaded as document `id`, then checked.
+fn accepted(kind: &'static str, file: &'static str, id: &'static str, check: fn(&Store)) -> Case {
+    Case {
+        kind,
+        file: Some(file),
+        setup: None,
+        exit: 0,
+        errors: vec![],
+        loaded: vec![id],
+        check: Some(check),
+    }
+}
+
+/// Input made by `setup`.
+fn made(
+    kind: &'static str,
+    setup: Setup,
+    exit: i32,
+    errors: Vec<(&'static str, &'static str)>,
+    loaded: Vec<&'static str>,
+) -> Case {
+    Case {
+        kind,
+        file: None,
+        setup: Some(setup),
+        exit,
+        errors,
+        loaded,
+        check: None,
+    }
 }
 
 fn copy_dir(from: &Path, to: &Path) {
@@ -70,7 +123,12 @@ fn run(args: &[&std::ffi::OsStr], limit: Duration) -> (i32, String) {
         if let Some(status) = child.try_wait().unwrap() {
             let mut err = String::new();
             use std::io::Read;
-            child.stderr.take().unwrap().read_to_string(&mut err).unwrap();
+            child
+                .stderr
+                .take()
+                .unwrap()
+                .read_to_string(&mut err)
+                .unwrap();
             return (status.code().unwrap_or(-1), err);
         }
         if start.elapsed() > limit {
@@ -140,211 +198,539 @@ fn is_root() -> bool {
 }
 
 fn cases() -> Vec<Case> {
-    macro_rules! suite {
-        ($kind:expr, $file:expr, $exit:expr, $errors:expr, $loaded:expr, $check:expr) => {
-            Case {
-                kind: $kind,
-                setup: |c, _| copy_suite($file, c),
-                exit: $exit,
-                errors: $errors,
-                loaded: $loaded,
-                check: $check,
-            }
-        };
-    }
+    let mut all = encoding_cases();
+    all.extend(front_matter_cases());
+    all.extend(record_cases());
+    all.extend(file_system_cases());
+    all.extend(id_cases());
+    all
+}
+
+fn has_name(s: &Store, id: &str, name: &str) -> bool {
+    names_in(s, id).iter().any(|n| n == name)
+}
+
+fn encoding_cases() -> Vec<Case> {
     vec![
-        Case { kind: "empty file", setup: |c, _| copy_bad("empty.txt", c), exit: 1, errors: &[("empty.txt", "file is empty")], loaded: &[], check: None },
-        suite!("whitespace only", "whitespace-only.txt", 1, &[("whitespace-only.txt", "file is empty")], &[], None),
-        Case { kind: "binary (NUL bytes at the start)", setup: |c, _| copy_bad("binary.txt", c), exit: 1, errors: &[("binary.txt", "NUL")], loaded: &[], check: None },
-        suite!("NUL byte deep inside a text file", "nul-in-text.md", 1, &[("nul-in-text.md", "NUL")], &[], None),
-        Case { kind: "Latin-1 bytes (not UTF-8)", setup: |c, _| copy_bad("latin1.txt", c), exit: 1, errors: &[("latin1.txt", "not valid UTF-8")], loaded: &[], check: None },
-        suite!("UTF-32 with BOM", "utf32.txt", 1, &[("utf32.txt", "UTF-32")], &[], None),
-        suite!("UTF-16 with BOM (decoded)", "utf16-bom.txt", 0, &[], &["utf16-bom"], Some(|s| assert!(names_in(s, "utf16-bom").contains(&"Dara Quinn".to_string())))),
-        suite!("UTF-8 BOM before front matter", "utf8-bom.md", 0, &[], &["utf8-bom"], Some(|s| assert_eq!(article_value(s, "utf8-bom", "schema:headline").as_deref(), Some("Ferry fares rise")))),
-        suite!("CRLF line ends (front matter and body)", "crlf.md", 0, &[], &["crlf"], Some(|s| {
-            assert_eq!(article_value(s, "crlf", "schema:headline").as_deref(), Some("Library hours cut"));
-            assert!(!text_of(s, "crlf").contains('\r'));
-            assert!(names_in(s, "crlf").contains(&"Omar Haddad".to_string()));
-        })),
-        suite!("lone CR line ends", "cr-only.txt", 0, &[], &["cr-only"], Some(|s| {
+        refused("empty file", "empty.txt", "file is empty"),
+        refused(
+            "whitespace only",
+            "suite/whitespace-only.txt",
+            "file is empty",
+        ),
+        refused("binary (NUL bytes at the start)", "binary.txt", "NUL"),
+        refused(
+            "NUL byte deep inside a text file",
+            "suite/nul-in-text.md",
+            "NUL",
+        ),
+        refused("Latin-1 bytes (not UTF-8)", "latin1.txt", "not valid UTF-8"),
+        refused("UTF-32 with BOM", "suite/utf32.txt", "UTF-32"),
+        accepted(
+            "UTF-16 with BOM (decoded)",
+            "suite/utf16-bom.txt",
+            "utf16-bom",
+            |s| {
+                assert!(has_name(s, "utf16-bom", "Dara Quinn"));
+            },
+        ),
+        accepted(
+            "UTF-8 BOM before front matter",
+            "suite/utf8-bom.md",
+            "utf8-bom",
+            |s| {
+                let h = article_value(s, "utf8-bom", "schema:headline");
+                assert_eq!(h.as_deref(), Some("Ferry fares rise"));
+            },
+        ),
+        accepted(
+            "CRLF line ends (front matter and body)",
+            "suite/crlf.md",
+            "crlf",
+            |s| {
+                let h = article_value(s, "crlf", "schema:headline");
+                assert_eq!(h.as_deref(), Some("Library hours cut"));
+                assert!(!text_of(s, "crlf").contains('\r'));
+                assert!(has_name(s, "crlf", "Omar Haddad"));
+            },
+        ),
+        accepted("lone CR line ends", "suite/cr-only.txt", "cr-only", |s| {
             let t = text_of(s, "cr-only");
             assert!(!t.contains('\r') && t.contains("rise.\n"), "{t:?}");
-        })),
-        suite!("zero-width characters only", "zero-width-only.txt", 1, &[("zero-width-only.txt", "article text is empty")], &[], None),
-        suite!("zero-width characters inside names", "zero-width-names.txt", 0, &[], &["zero-width-names"], Some(|s| {
-            let n = names_in(s, "zero-width-names");
-            assert!(n.contains(&"Anna Berg".to_string()) && !n.iter().any(|x| x == "Ann" || x == "Berg"), "{n:?}");
-        })),
-        suite!("combining accents in names (NFD)", "combining-names.txt", 0, &[], &["combining-names"], Some(|s| {
-            let n = names_in(s, "combining-names");
-            assert!(n.contains(&"José März".to_string()) && !n.iter().any(|x| x == "Jose"), "{n:?}");
-        })),
-        suite!("YAML: block list, folded scalar, flow list, comments, prose date", "yaml-variants.md", 0, &[], &["yaml-variants"], Some(|s| {
-            assert_eq!(article_value(s, "yaml-variants", "schema:headline").as_deref(), Some("Tram line: the second vote"));
-            assert_eq!(article_value(s, "yaml-variants", "schema:author").as_deref(), Some("Ines Varga, Tom Akers"));
-            assert_eq!(article_value(s, "yaml-variants", "schema:datePublished").as_deref(), Some("2024-03-07"));
-            let extra = article_value(s, "yaml-variants", "sg:extraMetadata").unwrap();
-            assert!(extra.contains("\"date_original\":\"March 7th, 2024\"") && extra.contains("\"tags\":[\"transport\",\"council\"]"), "{extra}");
-            let outlet = s.select("SELECT ?n WHERE { ?a sg:documentId \"yaml-variants\" ; schema:publisher/schema:name ?n }").unwrap();
-            assert_eq!(outlet[0].str("n").as_deref(), Some("The Valley Courier"));
-        })),
-        suite!("TOML +++ front matter", "toml-front-matter.md", 0, &[], &["toml-front-matter"], Some(|s| {
-            assert_eq!(article_value(s, "toml-front-matter", "schema:headline").as_deref(), Some("Dam plan approved"));
-            assert_eq!(article_value(s, "toml-front-matter", "schema:datePublished").as_deref(), Some("2024-03-07T09:00:00Z"));
-            assert_eq!(article_value(s, "toml-front-matter", "schema:author").as_deref(), Some("Ruth Okoye"));
-        })),
-        Case { kind: "front matter: line without a colon", setup: |c, _| copy_bad("broken-front-matter.md", c), exit: 1, errors: &[("broken-front-matter.md", "front matter line 4: YAML syntax error")], loaded: &[], check: None },
-        suite!("YAML syntax error", "yaml-syntax.md", 1, &[("yaml-syntax.md", "front matter line 4: YAML syntax error")], &[], None),
-        suite!("front matter never closed", "yaml-unclosed.md", 1, &[("yaml-unclosed.md", "no closing `---` line")], &[], None),
-        suite!("wrong type: list for title", "yaml-wrong-type.md", 1, &[("yaml-wrong-type.md", "front matter line 2: `title` must be text, got a list")], &[], None),
-        suite!("impossible date", "yaml-bad-date.md", 1, &[("yaml-bad-date.md", "front matter line 3: `date` \"2024-13-45\" is not a date")], &[], None),
-        suite!("YAML alias expansion (billion laughs)", "yaml-alias.md", 1, &[("yaml-alias.md", "aliases")], &[], None),
-        suite!("YAML nested 200 deep", "yaml-deep.md", 1, &[("yaml-deep.md", "nested deeper than 32 levels")], &[], None),
-        suite!("TOML syntax error", "toml-syntax.md", 1, &[("toml-syntax.md", "front matter line 3: TOML syntax error")], &[], None),
-        suite!("TOML wrong type: table for title", "toml-wrong-type.md", 1, &[("toml-wrong-type.md", "front matter line 2: `title` must be text")], &[], None),
-        suite!("front matter with no body", "front-matter-only.md", 1, &[("front-matter-only.md", "article body is empty")], &[], None),
-        suite!("HTML page without article text", "no-text.html", 1, &[("no-text.html", "no article text")], &[], None),
-        Case { kind: "HTML: 100,000 nested <div>s", setup: |c, _| {
-            write(&c.join("deep.html"), format!("<html><body>{}<p>The mayor said so.</p>{}</body></html>", "<div>".repeat(100_000), "</div>".repeat(100_000)));
-            None
-        }, exit: 1, errors: &[("deep.html", "nests elements more than 1000 levels deep")], loaded: &[], check: None },
-        Case { kind: "file over the 20 MB limit", setup: |c, _| {
-            std::fs::File::create(c.join("huge.txt")).unwrap().set_len(50 * 1024 * 1024).unwrap();
-            None
-        }, exit: 1, errors: &[("huge.txt", "over the 20 MB limit")], loaded: &[], check: None },
-        Case { kind: "huge single line (150,000 chars)", setup: |c, _| {
-            write(&c.join("one-line.txt"), "word ".repeat(30_000));
-            None
-        }, exit: 1, errors: &[("one-line.txt", "without a line break")], loaded: &[], check: None },
-        Case { kind: "JSONL: malformed line", setup: |c, _| copy_bad("malformed.jsonl", c), exit: 1, errors: &[("malformed.jsonl", "line 2: column")], loaded: &["ok-1"], check: None },
-        suite!("JSONL: truncated last line", "records-truncated.jsonl", 1, &[("records-truncated.jsonl", "line 2: column 70: truncated JSON")], &["ferry-1"], None),
-        suite!("JSONL: JSON that is not an object", "records-not-object.jsonl", 1, &[("records-not-object.jsonl", "line 2: expected a JSON object, got an array"), ("records-not-object.jsonl", "line 3: expected a JSON object, got a string")], &["pier-1"], None),
-        suite!("JSONL: lone surrogate escape", "records-lone-surrogate.jsonl", 1, &[("records-lone-surrogate.jsonl", "lone surrogate")], &["tide-1"], None),
-        suite!("JSONL: wrong field types", "records-wrong-types.jsonl", 1, &[("records-wrong-types.jsonl", "line 1: field `text` is not a string"), ("records-wrong-types.jsonl", "line 2: `title` must be text")], &["wt-3"], None),
-        suite!("JSONL: record without text", "records-no-text.jsonl", 1, &[("records-no-text.jsonl", "line 1: no `text`")], &[], None),
-        suite!("JSONL: blank lines only", "records-blank.jsonl", 1, &[("records-blank.jsonl", "file is empty")], &[], None),
-        suite!("JSONL: nested 300 deep", "records-deep.jsonl", 1, &[("records-deep.jsonl", "recursion limit")], &[], None),
-        Case { kind: "FIFO in the corpus", setup: |c, _| {
-            let p = std::ffi::CString::new(c.join("pipe.txt").to_str().unwrap()).unwrap();
-            // SAFETY: a valid C string path; mkfifo has no other preconditions.
-            assert_eq!(unsafe { libc::mkfifo(p.as_ptr(), 0o644) }, 0);
-            None
-        }, exit: 1, errors: &[("pipe.txt", "a FIFO (named pipe), not a regular file; skipped")], loaded: &[], check: None },
-        Case { kind: "socket in the corpus", setup: |c, _| {
-            let l = std::os::unix::net::UnixListener::bind(c.join("sock.txt")).unwrap();
-            std::mem::forget(l);
-            None
-        }, exit: 1, errors: &[("sock.txt", "a socket, not a regular file")], loaded: &[], check: None },
-        Case { kind: "device named on the command line", setup: |c, _| {
-            Some(vec![PathBuf::from("/dev/zero"), c.join("companion.txt")])
-        }, exit: 1, errors: &[("/dev/zero", "a device, not a regular file")], loaded: &[], check: None },
-        Case { kind: "symlink loop", setup: |c, _| {
-            std::os::unix::fs::symlink(c.join("self.txt"), c.join("self.txt")).unwrap();
-            None
-        }, exit: 1, errors: &[("self.txt", "symbolic link loop")], loaded: &[], check: None },
-        Case { kind: "dangling symlink", setup: |c, _| {
-            std::os::unix::fs::symlink(c.join("nowhere.txt"), c.join("gone.txt")).unwrap();
-            None
-        }, exit: 1, errors: &[("gone.txt", "no such file")], loaded: &[], check: None },
-        Case { kind: "symlinked directory cycle (not followed)", setup: |c, _| {
-            std::fs::create_dir_all(c.join("sub")).unwrap();
-            std::os::unix::fs::symlink(c, c.join("sub/up")).unwrap();
-            None
-        }, exit: 0, errors: &[], loaded: &[], check: None },
-        Case { kind: "directory with a corpus extension", setup: |c, _| {
-            std::fs::create_dir_all(c.join("folder.txt")).unwrap();
-            None
-        }, exit: 0, errors: &[], loaded: &[], check: None },
-        Case { kind: "empty directory next to a file", setup: |c, _| {
-            std::fs::create_dir_all(c.join("empty")).unwrap();
-            Some(vec![c.join("empty"), c.join("companion.txt")])
-        }, exit: 0, errors: &[], loaded: &[], check: None },
-        Case { kind: "same file named twice", setup: |c, _| {
-            Some(vec![c.join("companion.txt"), c.join(".").join("companion.txt")])
-        }, exit: 0, errors: &[], loaded: &[], check: None },
-        Case { kind: "non-UTF-8 file names", setup: |c, _| {
-            write(&raw_name(c, b"caf\xe9.txt"), "The cafe owner, Luc Marchand, said prices would rise.\n");
-            write(&raw_name(c, b"caf\xe8.txt"), "The cafe owner, Rosa Ferri, said prices would fall.\n");
-            None
-        }, exit: 0, errors: &[], loaded: &["caf-hdafd66c0", "caf-hf56aee5c"], check: None },
-        Case { kind: "file names without ASCII letters", setup: |c, _| {
-            write(&c.join("新闻.txt"), "The transport minister, Chen Wei, said the line would open in May.\n");
-            write(&c.join("新聞.txt"), "The harbour chief, Lin Mei, said the berth would close in June.\n");
-            None
-        }, exit: 0, errors: &[], loaded: &["document-hd39567b2", "document-h9c200fe1"], check: None },
-        Case { kind: "colliding ids in one run", setup: |c, _| {
-            write(&c.join("a/Report 1.txt"), "The school board said the term would start late, its chair, Eva Lund, said.\n");
-            write(&c.join("b/report_1.md"), "The hospital said the ward would reopen, its director, Kofi Mensah, said.\n");
-            None
-        }, exit: 1, errors: &[("b/report_1.md", "document id \"report-1\" is already used by")], loaded: &["report-1"], check: Some(|s| {
-            assert!(article_value(s, "report-1", "sg:sourceFile").unwrap().ends_with("a/Report 1.txt"));
-        }) },
-        Case { kind: "colliding ids across runs", setup: |c, store| {
-            let first = c.parent().unwrap().join("earlier/Report 1.txt");
-            write(&first, "The school board said the term would start late, its chair, Eva Lund, said.\n");
-            assert_eq!(ingest(&[first], store).0, 0);
-            write(&c.join("report_1.md"), "The hospital said the ward would reopen, its director, Kofi Mensah, said.\n");
-            None
-        }, exit: 1, errors: &[("report_1.md", "is already used by")], loaded: &["report-1"], check: Some(|s| {
-            assert!(article_value(s, "report-1", "sg:sourceFile").unwrap().ends_with("earlier/Report 1.txt"));
-            assert!(names_in(s, "report-1").contains(&"Eva Lund".to_string()));
-        }) },
-        Case { kind: "moved file takes its id over", setup: |c, store| {
-            let old = c.parent().unwrap().join("old/notice.txt");
-            write(&old, "The road will reopen in June, the council said.\n");
-            assert_eq!(ingest(std::slice::from_ref(&old), store).0, 0);
-            std::fs::remove_file(&old).unwrap();
-            write(&c.join("notice.txt"), "The road will reopen in July, the council said.\n");
-            None
-        }, exit: 0, errors: &[], loaded: &["notice"], check: Some(|s| {
-            assert!(text_of(s, "notice").contains("July"));
-        }) },
-        Case { kind: "store from the earlier id scheme (id \"document\")", setup: |c, store| {
-            let p = c.join("新闻.txt");
-            write(&p, "The transport minister, Chen Wei, said the line would open in May.\n");
-            let mut doc = stancegraph::ingest::load_file(&p).unwrap().remove(0);
-            doc.id = "document".into();
-            let s = Store::open(store).unwrap();
-            let annotator = stancegraph::annotate::Annotator::rules_only();
-            let mut ing = stancegraph::ingest::pipeline::Ingester::new(&s, &annotator, Default::default()).unwrap();
-            ing.ingest_document(&doc).unwrap();
-            assert!(s.article_ids().unwrap().contains(&"document".to_string()));
-            None
-        }, exit: 0, errors: &[], loaded: &["document-hd39567b2"], check: None },
-        Case { kind: "permission denied", setup: |c, _| {
-            use std::os::unix::fs::PermissionsExt;
-            let p = c.join("locked.txt");
-            write(&p, "The museum will close for repairs, its curator, Ada Brook, said.\n");
-            std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o000)).unwrap();
-            None
-        }, exit: if_root(0, 1), errors: if_root_errors(), loaded: if_root_loaded(), check: None },
+        }),
+        refused(
+            "zero-width characters only",
+            "suite/zero-width-only.txt",
+            "article text is empty",
+        ),
+        accepted(
+            "zero-width characters inside names",
+            "suite/zero-width-names.txt",
+            "zero-width-names",
+            |s| {
+                let n = names_in(s, "zero-width-names");
+                assert!(
+                    n.contains(&"Anna Berg".into()) && !n.iter().any(|x| x == "Ann" || x == "Berg"),
+                    "{n:?}"
+                );
+            },
+        ),
+        accepted(
+            "combining accents in names (NFD)",
+            "suite/combining-names.txt",
+            "combining-names",
+            |s| {
+                let n = names_in(s, "combining-names");
+                assert!(
+                    n.contains(&"José März".into()) && !n.iter().any(|x| x == "Jose"),
+                    "{n:?}"
+                );
+            },
+        ),
+        made(
+            "huge single line (150,000 chars)",
+            |c, _| {
+                write(&c.join("one-line.txt"), "word ".repeat(30_000));
+                None
+            },
+            1,
+            vec![("one-line.txt", "without a line break")],
+            vec![],
+        ),
+        made(
+            "file over the 20 MB limit",
+            |c, _| {
+                std::fs::File::create(c.join("huge.txt"))
+                    .unwrap()
+                    .set_len(50 * 1024 * 1024)
+                    .unwrap();
+                None
+            },
+            1,
+            vec![("huge.txt", "over the 20 MB limit")],
+            vec![],
+        ),
+        made(
+            "HTML: 100,000 nested <div>s",
+            |c, _| {
+                let (open, close) = ("<div>".repeat(100_000), "</div>".repeat(100_000));
+                write(
+                    &c.join("deep.html"),
+                    format!("<html><body>{open}<p>The mayor said so.</p>{close}</body></html>"),
+                );
+                None
+            },
+            1,
+            vec![("deep.html", "nests elements more than 1000 levels deep")],
+            vec![],
+        ),
+        refused(
+            "HTML page without article text",
+            "suite/no-text.html",
+            "no article text",
+        ),
     ]
 }
 
-/// Tests run as root here, and root reads a mode-000 file: the case then checks
-/// that it loads; as another user, that it fails with "permission denied".
-fn if_root(root: i32, other: i32) -> i32 {
-    if is_root() {
-        root
-    } else {
-        other
-    }
+fn front_matter_cases() -> Vec<Case> {
+    vec![
+        accepted(
+            "YAML: block list, folded scalar, flow list, comments, prose date",
+            "suite/yaml-variants.md",
+            "yaml-variants",
+            |s| {
+                let v = |p| article_value(s, "yaml-variants", p);
+                assert_eq!(
+                    v("schema:headline").as_deref(),
+                    Some("Tram line: the second vote")
+                );
+                assert_eq!(v("schema:author").as_deref(), Some("Ines Varga, Tom Akers"));
+                assert_eq!(v("schema:datePublished").as_deref(), Some("2024-03-07"));
+                assert_eq!(
+                    v("schema:publisher/schema:name").as_deref(),
+                    Some("The Valley Courier")
+                );
+                let extra = v("sg:extraMetadata").unwrap();
+                assert!(
+                    extra.contains("\"date_original\":\"March 7th, 2024\""),
+                    "{extra}"
+                );
+                assert!(
+                    extra.contains("\"tags\":[\"transport\",\"council\"]"),
+                    "{extra}"
+                );
+            },
+        ),
+        accepted(
+            "TOML +++ front matter",
+            "suite/toml-front-matter.md",
+            "toml-front-matter",
+            |s| {
+                let v = |p| article_value(s, "toml-front-matter", p);
+                assert_eq!(v("schema:headline").as_deref(), Some("Dam plan approved"));
+                assert_eq!(
+                    v("schema:datePublished").as_deref(),
+                    Some("2024-03-07T09:00:00Z")
+                );
+                assert_eq!(v("schema:author").as_deref(), Some("Ruth Okoye"));
+            },
+        ),
+        refused(
+            "front matter: line without a colon",
+            "broken-front-matter.md",
+            "front matter line 4: YAML syntax error",
+        ),
+        refused(
+            "YAML syntax error",
+            "suite/yaml-syntax.md",
+            "front matter line 4: YAML syntax error",
+        ),
+        refused(
+            "front matter never closed",
+            "suite/yaml-unclosed.md",
+            "no closing `---` line",
+        ),
+        refused(
+            "wrong type: list for title",
+            "suite/yaml-wrong-type.md",
+            "front matter line 2: `title` must be text, got a list",
+        ),
+        refused(
+            "impossible date",
+            "suite/yaml-bad-date.md",
+            "front matter line 3: `date` \"2024-13-45\" is not a date",
+        ),
+        refused(
+            "YAML alias expansion (billion laughs)",
+            "suite/yaml-alias.md",
+            "aliases",
+        ),
+        refused(
+            "YAML nested 200 deep",
+            "suite/yaml-deep.md",
+            "nested deeper than 32 levels",
+        ),
+        refused(
+            "TOML syntax error",
+            "suite/toml-syntax.md",
+            "front matter line 3: TOML syntax error",
+        ),
+        refused(
+            "TOML wrong type: table for title",
+            "suite/toml-wrong-type.md",
+            "front matter line 2: `title` must be text",
+        ),
+        refused(
+            "front matter with no body",
+            "suite/front-matter-only.md",
+            "article body is empty",
+        ),
+    ]
 }
 
-fn if_root_errors() -> &'static [(&'static str, &'static str)] {
-    if is_root() {
-        &[]
-    } else {
-        &[("locked.txt", "permission denied")]
-    }
+fn record_cases() -> Vec<Case> {
+    vec![
+        records(
+            "JSONL: malformed line",
+            "malformed.jsonl",
+            vec!["line 2: column"],
+            vec!["ok-1"],
+        ),
+        records(
+            "JSONL: truncated last line",
+            "suite/records-truncated.jsonl",
+            vec!["line 2: column 70: truncated JSON"],
+            vec!["ferry-1"],
+        ),
+        records(
+            "JSONL: JSON that is not an object",
+            "suite/records-not-object.jsonl",
+            vec![
+                "line 2: expected a JSON object, got an array",
+                "line 3: expected a JSON object, got a string",
+            ],
+            vec!["pier-1"],
+        ),
+        records(
+            "JSONL: lone surrogate escape",
+            "suite/records-lone-surrogate.jsonl",
+            vec!["lone surrogate"],
+            vec!["tide-1"],
+        ),
+        records(
+            "JSONL: wrong field types",
+            "suite/records-wrong-types.jsonl",
+            vec![
+                "line 1: field `text` is not a string",
+                "line 2: `title` must be text",
+            ],
+            vec!["wt-3"],
+        ),
+        refused(
+            "JSONL: record without text",
+            "suite/records-no-text.jsonl",
+            "line 1: no `text`",
+        ),
+        refused(
+            "JSONL: blank lines only",
+            "suite/records-blank.jsonl",
+            "file is empty",
+        ),
+        refused(
+            "JSONL: nested 300 deep",
+            "suite/records-deep.jsonl",
+            "recursion limit",
+        ),
+    ]
 }
 
-fn if_root_loaded() -> &'static [&'static str] {
-    if is_root() {
-        &["locked"]
-    } else {
-        &[]
-    }
+fn file_system_cases() -> Vec<Case> {
+    vec![
+        made(
+            "FIFO in the corpus",
+            |c, _| {
+                let p = std::ffi::CString::new(c.join("pipe.txt").to_str().unwrap()).unwrap();
+                // SAFETY: a valid C string path; mkfifo has no other preconditions.
+                assert_eq!(unsafe { libc::mkfifo(p.as_ptr(), 0o644) }, 0);
+                None
+            },
+            1,
+            vec![(
+                "pipe.txt",
+                "a FIFO (named pipe), not a regular file; skipped",
+            )],
+            vec![],
+        ),
+        made(
+            "socket in the corpus",
+            |c, _| {
+                std::mem::forget(
+                    std::os::unix::net::UnixListener::bind(c.join("sock.txt")).unwrap(),
+                );
+                None
+            },
+            1,
+            vec![("sock.txt", "a socket, not a regular file")],
+            vec![],
+        ),
+        made(
+            "device named on the command line",
+            |c, _| Some(vec![PathBuf::from("/dev/zero"), c.join("companion.txt")]),
+            1,
+            vec![("/dev/zero", "a device, not a regular file")],
+            vec![],
+        ),
+        made(
+            "symlink loop",
+            |c, _| {
+                std::os::unix::fs::symlink(c.join("self.txt"), c.join("self.txt")).unwrap();
+                None
+            },
+            1,
+            vec![("self.txt", "symbolic link loop")],
+            vec![],
+        ),
+        made(
+            "dangling symlink",
+            |c, _| {
+                std::os::unix::fs::symlink(c.join("nowhere.txt"), c.join("gone.txt")).unwrap();
+                None
+            },
+            1,
+            vec![("gone.txt", "no such file")],
+            vec![],
+        ),
+        made(
+            "symlinked directory cycle (not followed)",
+            |c, _| {
+                std::fs::create_dir_all(c.join("sub")).unwrap();
+                std::os::unix::fs::symlink(c, c.join("sub/up")).unwrap();
+                None
+            },
+            0,
+            vec![],
+            vec![],
+        ),
+        made(
+            "directory with a corpus extension",
+            |c, _| {
+                std::fs::create_dir_all(c.join("folder.txt")).unwrap();
+                None
+            },
+            0,
+            vec![],
+            vec![],
+        ),
+        made(
+            "empty directory next to a file",
+            |c, _| {
+                std::fs::create_dir_all(c.join("empty")).unwrap();
+                Some(vec![c.join("empty"), c.join("companion.txt")])
+            },
+            0,
+            vec![],
+            vec![],
+        ),
+        made(
+            "same file named twice",
+            |c, _| {
+                Some(vec![
+                    c.join("companion.txt"),
+                    c.join(".").join("companion.txt"),
+                ])
+            },
+            0,
+            vec![],
+            vec![],
+        ),
+        // Tests run as root here, and root reads a mode-000 file: the case then
+        // checks that it loads; as another user, that it fails.
+        made(
+            "permission denied",
+            |c, _| {
+                use std::os::unix::fs::PermissionsExt;
+                let p = c.join("locked.txt");
+                write(
+                    &p,
+                    "The museum will close for repairs, its curator, Ada Brook, said.\n",
+                );
+                std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o000)).unwrap();
+                None
+            },
+            if is_root() { 0 } else { 1 },
+            if is_root() {
+                vec![]
+            } else {
+                vec![("locked.txt", "permission denied")]
+            },
+            if is_root() { vec!["locked"] } else { vec![] },
+        ),
+    ]
+}
+
+fn id_cases() -> Vec<Case> {
+    vec![
+        made(
+            "non-UTF-8 file names",
+            |c, _| {
+                write(
+                    &raw_name(c, b"caf\xe9.txt"),
+                    "The cafe owner, Luc Marchand, said prices would rise.\n",
+                );
+                write(
+                    &raw_name(c, b"caf\xe8.txt"),
+                    "The cafe owner, Rosa Ferri, said prices would fall.\n",
+                );
+                None
+            },
+            0,
+            vec![],
+            vec!["caf-hdafd66c0", "caf-hf56aee5c"],
+        ),
+        made(
+            "file names without ASCII letters",
+            |c, _| {
+                write(
+                    &c.join("新闻.txt"),
+                    "The transport minister, Chen Wei, said the line would open in May.\n",
+                );
+                write(
+                    &c.join("新聞.txt"),
+                    "The harbour chief, Lin Mei, said the berth would close in June.\n",
+                );
+                None
+            },
+            0,
+            vec![],
+            vec!["document-hd39567b2", "document-h9c200fe1"],
+        ),
+        Case {
+            check: Some(|s| {
+                let src = article_value(s, "report-1", "sg:sourceFile").unwrap();
+                assert!(src.ends_with("a/Report 1.txt"), "{src}");
+            }),
+            ..made(
+                "colliding ids in one run",
+                |c, _| {
+                    write(&c.join("a/Report 1.txt"), "The school board said the term would start late, its chair, Eva Lund, said.\n");
+                    write(&c.join("b/report_1.md"), "The hospital said the ward would reopen, its director, Kofi Mensah, said.\n");
+                    None
+                },
+                1,
+                vec![(
+                    "b/report_1.md",
+                    "document id \"report-1\" is already used by",
+                )],
+                vec!["report-1"],
+            )
+        },
+        Case {
+            check: Some(|s| {
+                let src = article_value(s, "report-1", "sg:sourceFile").unwrap();
+                assert!(src.ends_with("earlier/Report 1.txt"), "{src}");
+                assert!(has_name(s, "report-1", "Eva Lund"));
+            }),
+            ..made(
+                "colliding ids across runs",
+                |c, store| {
+                    let first = c.parent().unwrap().join("earlier/Report 1.txt");
+                    write(&first, "The school board said the term would start late, its chair, Eva Lund, said.\n");
+                    assert_eq!(ingest(&[first], store).0, 0);
+                    write(&c.join("report_1.md"), "The hospital said the ward would reopen, its director, Kofi Mensah, said.\n");
+                    None
+                },
+                1,
+                vec![("report_1.md", "is already used by")],
+                vec!["report-1"],
+            )
+        },
+        Case {
+            check: Some(|s| assert!(text_of(s, "notice").contains("July"))),
+            ..made(
+                "moved file takes its id over",
+                |c, store| {
+                    let old = c.parent().unwrap().join("old/notice.txt");
+                    write(&old, "The road will reopen in June, the council said.\n");
+                    assert_eq!(ingest(std::slice::from_ref(&old), store).0, 0);
+                    std::fs::remove_file(&old).unwrap();
+                    write(
+                        &c.join("notice.txt"),
+                        "The road will reopen in July, the council said.\n",
+                    );
+                    None
+                },
+                0,
+                vec![],
+                vec!["notice"],
+            )
+        },
+        made(
+            "store from the earlier id scheme (id \"document\")",
+            |c, store| {
+                let p = c.join("新闻.txt");
+                write(
+                    &p,
+                    "The transport minister, Chen Wei, said the line would open in May.\n",
+                );
+                let mut doc = stancegraph::ingest::load_file(&p).unwrap().remove(0);
+                doc.id = "document".into();
+                let s = Store::open(store).unwrap();
+                let annotator = stancegraph::annotate::Annotator::rules_only();
+                let mut ing = stancegraph::ingest::pipeline::Ingester::new(
+                    &s,
+                    &annotator,
+                    Default::default(),
+                )
+                .unwrap();
+                ing.ingest_document(&doc).unwrap();
+                assert!(s.article_ids().unwrap().contains(&"document".to_string()));
+                None
+            },
+            0,
+            vec![],
+            vec!["document-hd39567b2"],
+        ),
+    ]
 }
 
 #[test]
@@ -370,15 +756,23 @@ fn bad_input_suite() {
         write(&corpus.join("companion.txt"), COMPANION);
         let store = root.join("s.db");
         copy_dir(&base, &store);
-        let paths = (case.setup)(&corpus, &store).unwrap_or_else(|| vec![corpus.clone()]);
+        if let Some(f) = case.file {
+            std::fs::copy(Path::new(BAD).join(f), corpus.join(base_name(f))).unwrap();
+        }
+        let paths = case
+            .setup
+            .and_then(|setup| setup(&corpus, &store))
+            .unwrap_or_else(|| vec![corpus.clone()]);
         let (code, err) = ingest(&paths, &store);
         let errors: Vec<&str> = err.lines().filter(|l| l.starts_with("error:")).collect();
         let ctx = format!("case {:?}: exit {code}\n{err}", case.kind);
         assert_eq!(code, case.exit, "{ctx}");
         assert_eq!(errors.len(), case.errors.len(), "{ctx}");
-        for (file, reason) in case.errors {
+        for (file, reason) in &case.errors {
             assert!(
-                errors.iter().any(|l| l.contains(file) && l.contains(reason)),
+                errors
+                    .iter()
+                    .any(|l| l.contains(file) && l.contains(reason)),
                 "{file} / {reason} not reported: {ctx}"
             );
         }
@@ -386,7 +780,7 @@ fn bad_input_suite() {
         let s = Store::open_read_only(&store).unwrap();
         let mut want: Vec<String> = ["good", "companion"]
             .iter()
-            .chain(case.loaded)
+            .chain(&case.loaded)
             .map(|s| s.to_string())
             .collect();
         want.sort();
