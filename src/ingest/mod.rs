@@ -319,23 +319,10 @@ pub fn doc_id(path: &Path) -> String {
     ids::doc_id(path)
 }
 
-/// Lowercase ASCII slug: letters and digits, other runs as one `-`.
+/// Lowercase ASCII slug: letters and digits, other runs as one `-`; `document`
+/// when nothing is left (see [`ids::slug_opt`]).
 pub fn slug(s: &str) -> String {
-    let mut out = String::new();
-    for c in s.chars() {
-        if c.is_ascii_alphanumeric() {
-            out.push(c.to_ascii_lowercase());
-        } else if !out.ends_with('-') && !out.is_empty() {
-            out.push('-');
-        }
-    }
-    while out.ends_with('-') {
-        out.pop();
-    }
-    if out.is_empty() {
-        out.push_str("document");
-    }
-    out
+    ids::slug_opt(s).unwrap_or_else(|| "document".into())
 }
 
 /// Splits `text` into paragraphs at blank lines (and at single newlines, since

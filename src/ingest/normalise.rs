@@ -131,23 +131,10 @@ pub fn normalise_meta(meta: &mut crate::document::Meta) {
         &mut meta.url,
         &mut meta.author,
         &mut meta.language,
-    ]
-    .into_iter()
-    .flatten()
-    {
-        let n = normalise(f).trim().to_string();
-        *f = n;
-    }
-    for f in [
-        &mut meta.title,
-        &mut meta.outlet,
-        &mut meta.date,
-        &mut meta.url,
-        &mut meta.author,
-        &mut meta.language,
     ] {
-        if f.as_deref().is_some_and(str::is_empty) {
-            *f = None;
+        if let Some(v) = f.as_deref() {
+            let n = normalise(v).trim().to_string();
+            *f = (!n.is_empty()).then_some(n);
         }
     }
     let extra = std::mem::take(&mut meta.extra);
