@@ -3,7 +3,7 @@
 
 mod cli;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
 use std::process::ExitCode;
 
 /// Turn news coverage into a knowledge graph of who argues what.
@@ -12,9 +12,16 @@ use std::process::ExitCode;
 ///   stancegraph ingest corpus/          # extract and load into ./stancegraph.db
 ///   stancegraph brief --out report/     # write report/briefing.md and briefing.html
 ///   stancegraph query --list            # canned questions
+///   stancegraph completions bash > ~/.local/share/bash-completion/completions/stancegraph
 #[derive(Parser)]
 #[command(name = "stancegraph", version, about, long_about, verbatim_doc_comment)]
 struct Cli {
+    /// Print only errors and results (no progress, summaries or notes on stderr).
+    #[arg(long, short, global = true, conflicts_with = "verbose")]
+    quiet: bool,
+    /// Print more about what is done (files, requests, timings) on stderr.
+    #[arg(long, short, global = true)]
+    verbose: bool,
     #[command(subcommand)]
     command: Command,
 }
@@ -33,10 +40,33 @@ enum Command {
     Validate(cli::validate::Args),
     Targets(cli::targets::Args),
     Stream(cli::stream::Args),
+    Completions(cli::completions::Args),
+}
+
+/// A closed standard output (`stancegraph ... | head -1`) ends the process
+/// quietly, by SIGPIPE, as for other command-line tools. Not for `serve`,
+/// which must outlive its clients' closed connections.
+fn restore_sigpipe() {
+    #[cfg(unix)]
+    // SAFETY: setting a signal disposition to the default at start-up, before
+    // any other thread exists; no handler code is involved.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    cli::common::set_verbosity(if cli.quiet {
+        cli::common::Verbosity::Quiet
+    } else if cli.verbose {
+        cli::common::Verbosity::Verbose
+    } else {
+        cli::common::Verbosity::Normal
+    });
+    if !matches!(cli.command, Command::Serve(_)) {
+        restore_sigpipe();
+    }
     let result = match cli.command {
         Command::Ingest(a) => cli::ingest::run(a),
         Command::Extract(a) => cli::extract::run(a),
@@ -50,9 +80,11 @@ fn main() -> ExitCode {
         Command::Validate(a) => cli::validate::run(a),
         Command::Targets(a) => cli::targets::run(a),
         Command::Stream(a) => cli::stream::run(a),
+        Command::Completions(a) => cli::completions::run(a, Cli::command()),
     };
     match result {
         Ok(code) => code,
+        Err(e) if cli::common::is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("error: {e:#}");
             ExitCode::FAILURE

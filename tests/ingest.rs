@@ -8,6 +8,9 @@ use stancegraph::store::Store;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+#[path = "ingest/bad_suite.rs"]
+mod bad_suite;
+
 const BIN: &str = env!("CARGO_BIN_EXE_stancegraph");
 const TOLL: &str = "tests/data/corpora/toll";
 const BAD: &str = "tests/data/bad";
@@ -34,7 +37,9 @@ fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).unwrap();
     for e in std::fs::read_dir(from).unwrap() {
         let e = e.unwrap();
-        std::fs::copy(e.path(), to.join(e.file_name())).unwrap();
+        if e.file_type().unwrap().is_file() {
+            std::fs::copy(e.path(), to.join(e.file_name())).unwrap();
+        }
     }
 }
 
@@ -515,4 +520,124 @@ fn corpus_speakers_reach_the_graph_with_citations() {
     drop(s);
     let o = stancegraph(&["validate"], &store);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stdout));
+}
+
+/// Runs the binary with its standard output already closed by the reader
+/// (`stancegraph ... | head -1` at its worst): the process must end quietly,
+/// by SIGPIPE or with exit 0, never with a panic.
+fn closed_stdout(args: &[&str], store: &Path) -> std::process::ExitStatus {
+    use std::io::Read;
+    let mut child = Command::new(BIN)
+        .args(args)
+        .env("STANCEGRAPH_STORE", store)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let mut err = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut err)
+        .unwrap();
+    let status = child.wait().unwrap();
+    assert!(!err.contains("panicked"), "{args:?}: {err}");
+    use std::os::unix::process::ExitStatusExt;
+    assert!(
+        status.success() || status.signal() == Some(libc::SIGPIPE),
+        "{args:?}: {status:?} {err}"
+    );
+    status
+}
+
+#[test]
+fn a_closed_stdout_ends_every_printing_command_quietly() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("s.db");
+    let o = stancegraph(&["ingest", TOLL], &store);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let md = format!("{TOLL}/harbour-gazette-toll.md");
+    for args in [
+        vec!["extract", md.as_str(), "--json"],
+        vec!["extract", md.as_str()],
+        vec!["network", "--format", "json"],
+        vec!["network"],
+        vec!["query", "who-argues-what"],
+        vec!["query", "--list"],
+        vec!["export", "--format", "turtle"],
+        vec!["validate"],
+        vec!["completions", "bash"],
+    ] {
+        closed_stdout(&args, &store);
+    }
+}
+
+#[test]
+fn completions_and_global_verbosity_flags() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("s.db");
+    for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
+        let o = Command::new(BIN)
+            .args(["completions", shell])
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{shell}");
+        let script = String::from_utf8_lossy(&o.stdout);
+        assert!(
+            script.contains("ingest") && script.contains("store") && script.contains("completions"),
+            "{shell}: {script}"
+        );
+    }
+    let o = stancegraph(&["ingest", TOLL], &store);
+    assert!(o.status.success());
+    // --quiet: the summary line of validate goes; its result (exit code) stays.
+    let o = stancegraph(&["validate", "--quiet"], &store);
+    assert!(o.status.success());
+    assert_eq!(stderr(&o), "", "quiet prints nothing on success");
+    let o = stancegraph(&["-q", "validate"], &store);
+    assert_eq!(stderr(&o), "");
+    let o = stancegraph(&["validate"], &store);
+    assert!(stderr(&o).contains("conforms"));
+    // --verbose: per-file timings from extract.
+    let md = format!("{TOLL}/harbour-gazette-toll.md");
+    let o = Command::new(BIN)
+        .args(["extract", &md, "--verbose"])
+        .output()
+        .unwrap();
+    assert!(
+        stderr(&o).contains("harbour-gazette-toll.md: "),
+        "{}",
+        stderr(&o)
+    );
+    let o = Command::new(BIN)
+        .args(["extract", &md, "--quiet", "--verbose"])
+        .output()
+        .unwrap();
+    assert!(!o.status.success(), "--quiet and --verbose conflict");
+}
+
+#[test]
+fn extract_reports_a_bad_file_and_prints_the_others() {
+    let dir = tempfile::tempdir().unwrap();
+    let deep = dir.path().join("deep.html");
+    std::fs::write(
+        &deep,
+        format!(
+            "<html><body>{}<p>x</p>{}</body></html>",
+            "<div>".repeat(100_000),
+            "</div>".repeat(100_000)
+        ),
+    )
+    .unwrap();
+    let good = format!("{BAD}/good.txt");
+    let o = Command::new(BIN)
+        .args(["extract", deep.to_str().unwrap(), &good])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(err.contains("deep.html: HTML nests elements"), "{err}");
+    assert!(String::from_utf8_lossy(&o.stdout).contains("== good"));
 }

@@ -135,6 +135,19 @@ impl Drop for Virtuoso {
     }
 }
 
+/// `stancegraph push` with `args` (store given), limited to `limit`.
+fn push_args(store: &Path, args: &[&str]) -> (Output, Duration) {
+    let start = Instant::now();
+    let out = Command::new(support::binary())
+        .arg("push")
+        .arg("--store")
+        .arg(store)
+        .args(args)
+        .output()
+        .expect("run stancegraph push");
+    (out, start.elapsed())
+}
+
 fn push(store: &Path, v: &Virtuoso, password: &str) -> Output {
     Command::new(support::binary())
         .arg("push")
@@ -213,12 +226,147 @@ fn push_replaces_graphs_in_virtuoso_without_duplicates() {
     assert_eq!(v.triples(&dam), expected);
     assert_eq!(v.triples(&levy), 155);
 
-    // A wrong password fails loudly.
+    // A wrong password fails loudly, saying what was refused.
     let out = push(&store, &v, "wrong");
     assert!(!out.status.success());
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
-        stderr.contains("401") || stderr.contains("authentication"),
+        stderr.contains("authentication failed")
+            && stderr.contains("\"dba\"")
+            && stderr.contains("Digest")
+            && stderr.contains("--password"),
         "{stderr}"
     );
+
+    // No --graph-store: Virtuoso is recognised by its Server header (the port is
+    // not 8890 here) and its authenticated Graph Store is used.
+    let (out, _) = push_args(
+        &store,
+        &[
+            "--endpoint",
+            &v.endpoint(),
+            "--user",
+            "dba",
+            "--password",
+            "dba",
+        ],
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("/sparql-graph-crud-auth (Virtuoso)"),
+        "{stderr}"
+    );
+    assert_eq!(v.triples(&levy), 155);
+
+    // Credentials missing where the store wants them.
+    let (out, _) = push_args(
+        &store,
+        &[
+            "--endpoint",
+            &v.endpoint(),
+            "--graph-store",
+            &format!("http://127.0.0.1:{}/sparql-graph-crud-auth", v.http),
+        ],
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(
+        stderr.contains("asks for a user name and password") && stderr.contains("--user"),
+        "{stderr}"
+    );
+}
+
+/// A loopback server that accepts connections and answers each with `answer`
+/// (or never, when `None`), for `accepts` connections.
+fn fake_server(answer: Option<&'static str>, accepts: usize) -> u16 {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    let port = listener.local_addr().expect("addr").port();
+    std::thread::spawn(move || {
+        let mut held = vec![];
+        for stream in listener.incoming().take(accepts) {
+            let Ok(mut stream) = stream else { continue };
+            if let Some(a) = answer {
+                use std::io::{Read, Write};
+                let mut buf = [0u8; 4096];
+                let _ = stream.read(&mut buf);
+                let _ = stream.write_all(a.as_bytes());
+            } else {
+                held.push(stream);
+            }
+        }
+        std::thread::sleep(Duration::from_secs(30));
+    });
+    port
+}
+
+#[test]
+fn push_fails_fast_and_clearly_without_a_working_server() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = dir.path().join("store");
+    build_fixture_store(&store);
+
+    // Nothing listens: refused at once.
+    let port = free_port();
+    let url = format!("http://127.0.0.1:{port}/sparql-graph-crud");
+    let (out, took) = push_args(
+        &store,
+        &["--endpoint", &url, "--graph-store", &url, "--no-verify"],
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(
+        stderr.contains("refused") || stderr.contains("cannot connect"),
+        "{stderr}"
+    );
+    assert!(took < Duration::from_secs(10), "{took:?}");
+
+    // A server that accepts and never answers: the request limit ends it.
+    let port = fake_server(None, 4);
+    let url = format!("http://127.0.0.1:{port}/store");
+    let (out, took) = push_args(
+        &store,
+        &[
+            "--endpoint",
+            &url,
+            "--graph-store",
+            &url,
+            "--no-verify",
+            "--timeout",
+            "2",
+        ],
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(stderr.contains("no complete answer within 2 s"), "{stderr}");
+    assert!(took < Duration::from_secs(20), "{took:?}");
+
+    // A server push cannot place, and no --graph-store: a clear error listing the usual URLs.
+    let port = fake_server(
+        Some("HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok"),
+        4,
+    );
+    let url = format!("http://127.0.0.1:{port}/sparql");
+    let (out, _) = push_args(&store, &["--endpoint", &url]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(
+        stderr.contains("cannot tell where the Graph Store")
+            && stderr.contains("--graph-store")
+            && stderr.contains("Fuseki"),
+        "{stderr}"
+    );
+
+    // A URL that is no Graph Store (404): said so, with the usual URLs.
+    let port = fake_server(
+        Some("HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"),
+        4,
+    );
+    let url = format!("http://127.0.0.1:{port}/nothing");
+    let (out, _) = push_args(
+        &store,
+        &["--endpoint", &url, "--graph-store", &url, "--no-verify"],
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("HTTP 404: no Graph Store at"), "{stderr}");
 }

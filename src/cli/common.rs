@@ -1,6 +1,58 @@
 //! Options shared by several subcommands.
 
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicU8, Ordering};
+
+/// How much a command prints on stderr besides errors (global `--quiet` / `--verbose`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Verbosity {
+    /// Errors and results only: no progress bars, summaries or notes.
+    Quiet = 0,
+    /// The default: progress bars, summary lines, notes.
+    Normal = 1,
+    /// Also per-file, per-request and timing details.
+    Verbose = 2,
+}
+
+static VERBOSITY: AtomicU8 = AtomicU8::new(Verbosity::Normal as u8);
+
+/// Sets the verbosity for the whole process (done once, by `main`).
+pub fn set_verbosity(v: Verbosity) {
+    VERBOSITY.store(v as u8, Ordering::Relaxed);
+}
+
+/// The verbosity `main` set.
+pub fn verbosity() -> Verbosity {
+    match VERBOSITY.load(Ordering::Relaxed) {
+        0 => Verbosity::Quiet,
+        2 => Verbosity::Verbose,
+        _ => Verbosity::Normal,
+    }
+}
+
+/// True under `--quiet`: print no progress, summaries or notes.
+pub fn quiet() -> bool {
+    verbosity() == Verbosity::Quiet
+}
+
+/// True under `--verbose`.
+pub fn verbose() -> bool {
+    verbosity() == Verbosity::Verbose
+}
+
+/// Prints a note on stderr unless `--quiet`.
+pub fn note(msg: impl std::fmt::Display) {
+    if !quiet() {
+        eprintln!("{msg}");
+    }
+}
+
+/// Prints a detail on stderr under `--verbose` only.
+pub fn detail(msg: impl std::fmt::Display) {
+    if verbose() {
+        eprintln!("{msg}");
+    }
+}
 
 /// Where the persistent store lives.
 #[derive(clap::Args, Debug, Clone)]

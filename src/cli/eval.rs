@@ -56,7 +56,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     for p in &pairs {
         let ann_text = std::fs::read_to_string(&p.ann)
             .with_context(|| format!("reading {}", p.ann.display()))?;
-        let ann = brat::parse(&ann_text);
+        let mut ann = brat::parse(&ann_text);
+        // Gold offsets refer to the file; the document text is normalised at ingest.
+        if let Ok(raw) = stancegraph::ingest::read_text(&p.text) {
+            stancegraph::ingest::normalise::remap_entities(&raw, &mut ann);
+        }
         let docs = match stancegraph::ingest::load_file(&p.text) {
             Ok(d) => d,
             Err(e) => {

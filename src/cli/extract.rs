@@ -7,12 +7,15 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 /// Extract actors, claims, roles and acts from articles (no store needed).
+///
+/// A file that cannot be read or annotated is reported (one line naming it)
+/// and the others still print; the exit status is then 1.
 #[derive(clap::Args, Debug)]
 #[command(
-    after_help = "Examples:\n  stancegraph extract news/council-vote.md\n  stancegraph extract article.html --json > extraction.json"
+    after_help = "Examples:\n  stancegraph extract news/council-vote.md\n  stancegraph extract article.html --json > extraction.json\n  stancegraph extract corpus/ --json | head -1"
 )]
 pub struct Args {
-    /// Article files or directories (.txt, .md).
+    /// Article files or directories (.txt, .md, .html, .jsonl).
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
     /// Print the full extraction as JSON (one object per document; an array for several).
@@ -22,32 +25,82 @@ pub struct Args {
     pub models: ModelArgs,
 }
 
+/// Annotates one document, turning a panic inside annotation into an error naming the document.
+fn annotate(
+    annotator: &stancegraph::annotate::Annotator,
+    doc: &stancegraph::Document,
+) -> anyhow::Result<Extraction> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| annotator.annotate(doc))).map_err(
+        |p| {
+            let msg = p
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| p.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "unknown panic".into());
+            anyhow::anyhow!("{}: annotation failed: {msg}", doc.source)
+        },
+    )
+}
+
 /// Runs the subcommand.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    use std::io::Write;
     let files = stancegraph::ingest::discover(&args.paths);
     if files.is_empty() {
         anyhow::bail!("no article files found in the given paths");
     }
     let annotator = args.models.annotator(&args.paths)?;
     let mut all = vec![];
+    let mut failed = 0usize;
     for f in &files {
-        let docs = stancegraph::ingest::load_file(f)
-            .with_context(|| format!("loading {}", f.display()))?;
-        for d in docs {
-            all.push(annotator.annotate(&d));
-        }
-    }
-    if args.json {
-        let out = if all.len() == 1 {
-            serde_json::to_string_pretty(&all[0])?
-        } else {
-            serde_json::to_string_pretty(&all)?
+        let started = std::time::Instant::now();
+        let records = match stancegraph::ingest::load_records(f) {
+            Ok(r) => r,
+            Err(e) => {
+                failed += 1;
+                eprintln!("error: {e}");
+                continue;
+            }
         };
-        println!("{out}");
+        for r in records {
+            match r
+                .map_err(anyhow::Error::from)
+                .and_then(|d| annotate(&annotator, &d))
+            {
+                Ok(ex) => all.push(ex),
+                Err(e) => {
+                    failed += 1;
+                    eprintln!("error: {e:#}");
+                }
+            }
+        }
+        super::common::detail(format!(
+            "{}: {:.3} s",
+            f.display(),
+            started.elapsed().as_secs_f64()
+        ));
+    }
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    if args.json {
+        if all.len() == 1 {
+            serde_json::to_writer_pretty(&mut out, &all[0])?;
+        } else {
+            serde_json::to_writer_pretty(&mut out, &all)?;
+        }
+        writeln!(out).context("writing to standard output")?;
     } else {
         for ex in &all {
-            print!("{}", summary(ex));
+            write!(out, "{}", summary(ex)).context("writing to standard output")?;
         }
+    }
+    out.flush().context("writing to standard output")?;
+    if failed > 0 {
+        super::common::note(format!(
+            "{} documents extracted, {failed} failed",
+            all.len()
+        ));
+        return Ok(ExitCode::FAILURE);
     }
     Ok(ExitCode::SUCCESS)
 }

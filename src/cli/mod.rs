@@ -2,6 +2,7 @@
 
 pub mod brief;
 pub mod common;
+pub mod completions;
 pub mod eval;
 pub mod export;
 pub mod extract;
@@ -10,6 +11,6 @@ pub mod network;
 pub mod push;
 pub mod query;
 pub mod serve;
-pub mod targets;
 pub mod stream;
+pub mod targets;
 pub mod validate;

@@ -1,7 +1,7 @@
 //! `stancegraph push`: copy the store's graphs to an external SPARQL 1.1 store.
 
-use crate::cli::common::StoreArgs;
-use stancegraph::push::{push_store, Credentials, PushConfig};
+use crate::cli::common::{detail, note, StoreArgs};
+use stancegraph::push::{default_graph_store, push_store, Credentials, PushConfig};
 use stancegraph::store::Store;
 use std::process::ExitCode;
 use std::time::Duration;
@@ -11,9 +11,12 @@ use std::time::Duration;
 /// Each named graph is sent with PUT (replace), so pushing again never duplicates.
 /// Triple counts are then read back from --endpoint and compared.
 ///
+/// Without --graph-store, the server's own Graph Store URL is used: Virtuoso
+/// /sparql-graph-crud-auth (with --user) or /sparql-graph-crud, Fuseki
+/// /DATASET/data, GraphDB /repositories/REPO/rdf-graphs/service, Oxigraph /store.
+///
 /// Virtuoso example:
-///   stancegraph push --endpoint http://localhost:8890/sparql \
-///     --graph-store http://localhost:8890/sparql-graph-crud-auth --user dba --password dba
+///   stancegraph push --endpoint http://localhost:8890/sparql --user dba --password dba
 #[derive(clap::Args, Debug)]
 #[command(verbatim_doc_comment)]
 pub struct Args {
@@ -22,7 +25,7 @@ pub struct Args {
     /// SPARQL query endpoint of the remote store (used to verify triple counts).
     #[arg(long)]
     endpoint: String,
-    /// Graph Store Protocol URL (default: the --endpoint URL).
+    /// Graph Store Protocol URL (default: the one the endpoint's server uses; see above).
     #[arg(long)]
     graph_store: Option<String>,
     /// User name for HTTP Basic or Digest authentication.
@@ -35,8 +38,11 @@ pub struct Args {
     #[arg(long)]
     no_verify: bool,
     /// Time limit of each HTTP request, in seconds.
-    #[arg(long, default_value_t = 120)]
+    #[arg(long = "timeout", alias = "timeout-secs", default_value_t = 30)]
     timeout_secs: u64,
+    /// Time limit for connecting to the server, in seconds.
+    #[arg(long, default_value_t = 5)]
+    connect_timeout: u64,
 }
 
 /// Runs the subcommand.
@@ -46,21 +52,37 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         (Some(user), Some(password)) => Some(Credentials { user, password }),
         _ => None,
     };
+    let timeout = Duration::from_secs(args.timeout_secs.max(1));
+    let connect_timeout = Duration::from_secs(args.connect_timeout.max(1));
+    let graph_store = match args.graph_store {
+        Some(g) => g,
+        None => {
+            let (url, server) = default_graph_store(
+                &args.endpoint,
+                credentials.is_some(),
+                timeout,
+                connect_timeout,
+            )?;
+            note(format!("graph store: {url} ({})", server.name()));
+            url
+        }
+    };
     let config = PushConfig {
-        graph_store: args.graph_store.unwrap_or_else(|| args.endpoint.clone()),
+        graph_store,
         endpoint: (!args.no_verify).then(|| args.endpoint.clone()),
         credentials,
-        timeout: Duration::from_secs(args.timeout_secs.max(1)),
+        timeout,
+        connect_timeout,
     };
     let summary = push_store(&store, &config, |g| {
         let remote = g
             .remote_triples
             .map(|r| format!(", remote now {r}"))
             .unwrap_or_default();
-        eprintln!(
+        detail(format!(
             "  {} <{}>: {} triples{remote}",
             g.status, g.graph, g.triples
-        );
+        ));
     })?;
     println!(
         "pushed {} graphs, {} triples to {}",
@@ -69,10 +91,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         config.graph_store
     );
     if summary.default_graph_triples > 0 {
-        eprintln!(
+        note(format!(
             "note: {} triples in the local default graph were not pushed (articles live in named graphs)",
             summary.default_graph_triples
-        );
+        ));
     }
     let bad = summary.mismatches();
     if !bad.is_empty() {

@@ -34,18 +34,26 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 None => "validating against the built-in shapes".to_string(),
             }
         })?;
-    for v in &report.violations {
-        println!("{v}");
+    {
+        use std::io::Write;
+        let stdout = std::io::stdout();
+        let mut out = stdout.lock();
+        for v in &report.violations {
+            writeln!(out, "{v}").context("writing to standard output")?;
+        }
     }
     if report.conforms {
-        eprintln!("conforms: {} triples, 0 violations", report.triples);
+        super::common::note(format!(
+            "conforms: {} triples, 0 violations",
+            report.triples
+        ));
         Ok(ExitCode::SUCCESS)
     } else {
-        eprintln!(
+        super::common::note(format!(
             "does not conform: {} triples, {} violations",
             report.triples,
             report.violations.len()
-        );
+        ));
         Ok(ExitCode::FAILURE)
     }
 }

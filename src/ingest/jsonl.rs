@@ -1,8 +1,9 @@
 //! JSON Lines: one article per line, a JSON object with the text in `text`
 //! (or `body` / `content`) and the same metadata keys as front matter
 //! (`title`, `outlet`, `date`, `url`, `author`, `language`, and their
-//! synonyms). Unknown fields are kept verbatim in `Meta::extra`. The document
-//! id is the record's `id` (slugged) or `{file stem}-{line number}`.
+//! synonyms; [`super::frontmatter::apply`] checks their types and normalises
+//! dates). Unknown fields are kept verbatim in `Meta::extra`. The document id
+//! is the record's `id` (slugged) or `{file id}-{line number}`.
 
 use crate::document::{Document, Meta};
 use crate::error::{Error, Result};
@@ -27,12 +28,41 @@ pub fn parse(path: &Path, text: &str) -> Vec<Result<Document>> {
     out
 }
 
+/// serde_json's message without its " at line L column C" suffix (a record is one line).
+fn json_reason(e: &serde_json::Error) -> String {
+    let msg = e.to_string();
+    let msg = match msg.rfind(" at line ") {
+        Some(i) => msg[..i].to_string(),
+        None => msg,
+    };
+    let what = if e.is_eof() {
+        "truncated JSON"
+    } else {
+        "malformed JSON"
+    };
+    let hint = if msg.contains("escape") || msg.contains("surrogate") {
+        " (\\uD800-\\uDFFF escapes must come in valid pairs: a lone surrogate is not text)"
+    } else {
+        ""
+    };
+    format!("column {}: {what}: {msg}{hint}", e.column())
+}
+
 fn parse_line(path: &Path, lineno: usize, line: &str) -> Result<Document> {
     let err = |reason: String| Error::input(path, format!("line {lineno}: {reason}"));
     let value: serde_json::Value = serde_json::from_str(line.trim_start_matches('\u{feff}'))
-        .map_err(|e| err(format!("malformed JSON: {e}")))?;
+        .map_err(|e| err(json_reason(&e)))?;
     let serde_json::Value::Object(map) = value else {
-        return Err(err("expected a JSON object".into()));
+        return Err(err(format!(
+            "expected a JSON object, got {}",
+            match value {
+                serde_json::Value::Array(_) => "an array",
+                serde_json::Value::String(_) => "a string",
+                serde_json::Value::Number(_) => "a number",
+                serde_json::Value::Bool(_) => "a boolean",
+                _ => "null",
+            }
+        )));
     };
     let mut meta = Meta::default();
     let mut body = None;
@@ -50,37 +80,12 @@ fn parse_line(path: &Path, lineno: usize, line: &str) -> Result<Document> {
             id = match &v {
                 serde_json::Value::String(s) => Some(s.clone()),
                 serde_json::Value::Number(n) => Some(n.to_string()),
-                _ => None,
+                serde_json::Value::Null => None,
+                _ => return Err(err("field `id` must be a string or a number".into())),
             };
             continue;
         }
-        match v {
-            serde_json::Value::String(s)
-                if matches!(
-                    key.as_str(),
-                    "title"
-                        | "headline"
-                        | "outlet"
-                        | "publisher"
-                        | "source"
-                        | "date"
-                        | "published"
-                        | "date_published"
-                        | "url"
-                        | "link"
-                        | "author"
-                        | "byline"
-                        | "language"
-                        | "lang"
-                ) =>
-            {
-                super::markdown::set_field(&mut meta, &key, s.trim().to_string());
-            }
-            serde_json::Value::Null => {}
-            other => {
-                meta.extra.insert(k, other);
-            }
-        }
+        super::frontmatter::apply(&mut meta, &k, v).map_err(err)?;
     }
     let Some(body) = body else {
         return Err(err("no `text` or `body` field".into()));
@@ -88,17 +93,12 @@ fn parse_line(path: &Path, lineno: usize, line: &str) -> Result<Document> {
     if body.trim().is_empty() {
         return Err(err("article text is empty".into()));
     }
-    let id = match id {
-        Some(i) if !super::slug(&i).is_empty() => super::slug(&i),
-        _ => format!("{}-{lineno}", super::doc_id(path)),
+    let id = match id.as_deref().and_then(super::ids::slug_opt) {
+        Some(i) => i,
+        None => format!("{}-{lineno}", super::doc_id(path)),
     };
-    let mut doc = Document {
-        id,
-        source: format!("{}#{lineno}", path.display()),
-        meta,
-        paragraphs: super::paragraphs(&body),
-        text: body,
-    };
-    crate::annotate::segment::mark_furniture(&mut doc);
-    Ok(doc)
+    super::build(id, format!("{}#{lineno}", path.display()), meta, &body).map_err(|e| match e {
+        Error::Input { reason, .. } => err(reason),
+        e => e,
+    })
 }

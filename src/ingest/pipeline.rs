@@ -346,6 +346,24 @@ pub(crate) fn write_batch(
     Ok(res.warnings)
 }
 
+/// Removes the article graphs of `ids` (old-scheme ids of files just stored
+/// under their new id, see [`crate::ingest::ids::check_store`]) the way a
+/// batch replaces articles, so the actors they held are re-resolved.
+fn retire(store: &Store, cfg: &ResolveConfig, ids: &[String]) -> Result<Vec<String>> {
+    if ids.is_empty() {
+        return Ok(vec![]);
+    }
+    let items = ids
+        .iter()
+        .map(|id| Payload::Quads {
+            doc: id.clone(),
+            quads: vec![],
+            records: vec![],
+        })
+        .collect();
+    write_batch(store, cfg, items)
+}
+
 /// Refreshes the derived cross-article graph (arguments, issues, positions) after articles
 /// changed, and clears the stale mark; the one place the pipeline calls it.
 /// `changed`: the document ids written in this run; `rebuild`: recompute all
@@ -394,14 +412,26 @@ impl<'a> Ingester<'a> {
 
     /// Annotates and loads one document (skipped when unchanged).
     pub fn ingest_document(&mut self, doc: &Document) -> Result<Outcome> {
+        // Refuses an id held by another file; finds old-scheme ids of this file.
+        let stale = crate::ingest::ids::check_store(self.store, doc)?;
         let old = self.store.stored_hash(&doc.id)?;
         if !self.force && old.as_deref() == Some(doc.content_hash().as_str()) {
             return Ok(Outcome::Unchanged);
         }
         let annotator = self.annotator;
         let ex = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| annotator.annotate(doc)))
-            .map_err(|_| Error::input(&doc.source, "annotation failed"))?;
-        self.load(ex, Some(doc.text.clone()), old.is_some())
+            .map_err(|p| {
+                let msg = p
+                    .downcast_ref::<&str>()
+                    .map(|s| s.to_string())
+                    .or_else(|| p.downcast_ref::<String>().cloned())
+                    .unwrap_or_else(|| "unknown panic".into());
+                Error::input(&doc.source, format!("annotation failed: {msg}"))
+            })?;
+        let outcome = self.load(ex, Some(doc.text.clone()), old.is_some())?;
+        retire(self.store, &self.cfg, &stale)?;
+        self.changed.extend(stale);
+        Ok(outcome)
     }
 
     /// Loads an already computed extraction (with the document text, if known).
@@ -478,6 +508,8 @@ enum Item {
     Unchanged,
     Failed(String),
     Skipped(String),
+    /// Old-scheme ids of a document just read, to remove once it is stored.
+    Retire(Vec<String>),
     FileDone(PathBuf),
 }
 
@@ -510,6 +542,7 @@ pub fn ingest_paths_with(
         opts,
         batch: vec![],
         changed: vec![],
+        retire: vec![],
         summary: Summary {
             warnings: recovered,
             ..Summary::default()
@@ -540,6 +573,11 @@ pub fn ingest_paths_with(
         }
         w.flush()
     })?;
+    if !w.retire.is_empty() {
+        let retired = std::mem::take(&mut w.retire);
+        w.summary.warnings.extend(retire(store, &cfg, &retired)?);
+        w.changed.extend(retired);
+    }
     let config_changed = stored_fingerprint(store)?.as_deref() != Some(cfg.fingerprint());
     if config_changed {
         progress(Progress::Phase {
@@ -606,6 +644,10 @@ fn read_corpus(
                     Err(e) => Item::Failed(e.to_string()),
                     Ok(doc) => classify(store, doc, opts, &mut seen),
                 })
+                .flat_map(|(item, retire)| {
+                    std::iter::once(item)
+                        .chain((!retire.is_empty()).then_some(Item::Retire(retire)))
+                })
                 .collect(),
         };
         for it in items.into_iter().chain([Item::FileDone(f.clone())]) {
@@ -616,8 +658,25 @@ fn read_corpus(
     }
 }
 
-/// What to do with one document: annotate it, skip it, or refuse it.
+/// What to do with one document: annotate it, skip it, or refuse it; with
+/// the ids of the earlier scheme under which the same file is stored (to
+/// retire after the run's articles are written).
 fn classify(
+    store: &Store,
+    doc: Document,
+    opts: &Options,
+    seen: &mut HashMap<String, String>,
+) -> (Item, Vec<String>) {
+    // Refuses an id held by another file; finds old-scheme ids of this file.
+    let retire = match crate::ingest::ids::check_store(store, &doc) {
+        Ok(r) => r,
+        Err(e) => return (Item::Failed(e.to_string()), vec![]),
+    };
+    (classify_doc(store, doc, opts, seen), retire)
+}
+
+/// [`classify`] once the id is known to be free.
+fn classify_doc(
     store: &Store,
     doc: Document,
     opts: &Options,
@@ -675,6 +734,8 @@ struct Writer<'a> {
     opts: &'a Options,
     batch: Vec<Payload>,
     changed: Vec<String>,
+    /// Old-scheme article ids to remove after the last batch is written.
+    retire: Vec<String>,
     summary: Summary,
 }
 
@@ -690,6 +751,7 @@ impl Writer<'_> {
             Pending::Other(Item::Unchanged) => self.summary.unchanged += 1,
             Pending::Other(Item::Failed(m)) => self.fail(m, progress),
             Pending::Other(Item::Skipped(m)) => self.skip(m, progress),
+            Pending::Other(Item::Retire(ids)) => self.retire.extend(ids),
             Pending::Other(Item::Doc(..)) => {}
             Pending::Doc(ticket, existed) => match pool.wait(&ticket) {
                 Ok(ex) => self.add(ex, &ticket.doc, existed)?,

@@ -7,8 +7,14 @@
 //! Digest authentication are answered when the store challenges. After the upload,
 //! when a SPARQL query endpoint is given, the remote triple count of each graph is
 //! read back (form-encoded POST) so the summary shows whether the copy is complete.
+//!
+//! Without an explicit Graph Store URL, [`default_graph_store`] picks the one the
+//! server uses ([`servers`]). Connections and requests have time limits of
+//! seconds; failures (refused connections, timeouts, rejected credentials,
+//! missing rights, a URL that is no Graph Store) are explained in one line.
 
 pub mod digest;
+pub mod servers;
 
 use crate::error::{Error, Result};
 use crate::store::Store;
@@ -34,8 +40,10 @@ pub struct PushConfig {
     pub endpoint: Option<String>,
     /// Credentials, used when the store answers 401.
     pub credentials: Option<Credentials>,
-    /// Time limit of each HTTP request.
+    /// Time limit of each HTTP request, from connecting to the end of the answer.
     pub timeout: Duration,
+    /// Time limit for opening a connection.
+    pub connect_timeout: Duration,
 }
 
 /// The outcome for one graph.
@@ -81,6 +89,8 @@ struct Client {
     credentials: Option<Credentials>,
     challenge: Option<digest::Challenge>,
     nc: u32,
+    timeout: Duration,
+    connect_timeout: Duration,
 }
 
 fn percent_encode(s: &str) -> String {
@@ -126,10 +136,16 @@ fn cnonce(nc: u32) -> String {
 }
 
 impl Client {
-    fn new(credentials: Option<Credentials>, timeout: Duration) -> Client {
+    fn new(
+        credentials: Option<Credentials>,
+        timeout: Duration,
+        connect_timeout: Duration,
+    ) -> Client {
         let agent: ureq::Agent = ureq::Agent::config_builder()
             .http_status_as_error(false)
             .timeout_global(Some(timeout))
+            .timeout_connect(Some(connect_timeout))
+            .timeout_resolve(Some(connect_timeout))
             .build()
             .into();
         Client {
@@ -137,7 +153,53 @@ impl Client {
             credentials,
             challenge: None,
             nc: 0,
+            timeout,
+            connect_timeout,
         }
+    }
+
+    /// One line saying what went wrong with a request, and what to try.
+    fn explain(&self, method: &str, url: &str, e: &ureq::Error) -> Error {
+        let host = url
+            .split_once("://")
+            .map_or(url, |(_, r)| r.split('/').next().unwrap_or(r));
+        let why = match e {
+            ureq::Error::Timeout(ureq::Timeout::Connect | ureq::Timeout::Resolve) => format!(
+                "could not connect to {host} within {} s (--connect-timeout); is the server up and the address right?",
+                self.connect_timeout.as_secs()
+            ),
+            ureq::Error::Timeout(_) => format!(
+                "no complete answer within {} s (--timeout); is this the right URL? Some servers hang on requests they do not serve",
+                self.timeout.as_secs()
+            ),
+            ureq::Error::HostNotFound => format!("host {host} not found"),
+            ureq::Error::ConnectionFailed => {
+                format!("cannot connect to {host} (is the server running?)")
+            }
+            ureq::Error::Io(io) if io.kind() == std::io::ErrorKind::ConnectionRefused => {
+                format!("connection to {host} refused (is the server running, on this port?)")
+            }
+            ureq::Error::Io(io) if io.kind() == std::io::ErrorKind::TimedOut => format!(
+                "no answer within {} s (--timeout)",
+                self.timeout.as_secs()
+            ),
+            ureq::Error::BadUri(u) => format!("bad URL: {u}"),
+            other => other.to_string(),
+        };
+        Error::Other(format!("{method} {url}: {why}"))
+    }
+
+    /// The error for a 401 that answering the challenge did not cure.
+    fn unauthorised(&self, method: &str, url: &str, scheme: &str) -> Error {
+        Error::Other(match &self.credentials {
+            Some(c) => format!(
+                "{method} {url}: authentication failed: the server refused user {:?} with this password (HTTP 401, {scheme}); check --user / --password",
+                c.user
+            ),
+            None => format!(
+                "{method} {url}: the server asks for a user name and password (HTTP 401, {scheme}); pass --user and --password (or set STANCEGRAPH_PUSH_PASSWORD)"
+            ),
+        })
     }
 
     fn authorization(&mut self, method: &str, url: &str) -> Option<String> {
@@ -155,6 +217,7 @@ impl Client {
     }
 
     /// Sends one request, answering one authentication challenge; returns status and body.
+    /// A 401 that persists and a 403 are errors explaining what to do.
     fn send(
         &mut self,
         method: &str,
@@ -164,6 +227,7 @@ impl Client {
         body: &[u8],
     ) -> Result<(u16, String)> {
         let mut basic = false;
+        let mut scheme = String::from("no scheme named");
         for attempt in 0..2 {
             let auth = if basic {
                 self.credentials.as_ref().map(|c| {
@@ -186,37 +250,99 @@ impl Client {
             if let Some(a) = &auth {
                 req = req.header("Authorization", a);
             }
-            let mut resp = req
-                .send(body)
-                .map_err(|e| Error::Other(format!("{method} {url}: {e}")))?;
+            let mut resp = req.send(body).map_err(|e| self.explain(method, url, &e))?;
             let status = resp.status().as_u16();
-            if status == 401 && attempt == 0 && self.credentials.is_some() {
+            if status == 401 {
                 let headers: Vec<String> = resp
                     .headers()
                     .get_all("www-authenticate")
                     .iter()
                     .filter_map(|v| v.to_str().ok().map(str::to_string))
                     .collect();
-                if let Some(c) = headers.iter().find_map(|h| digest::Challenge::parse(h)) {
-                    self.challenge = Some(c);
-                    self.nc = 0;
-                    continue;
+                if let Some(h) = headers.first() {
+                    scheme = format!(
+                        "{} authentication",
+                        h.split_whitespace().next().unwrap_or("unknown")
+                    );
                 }
-                if headers
-                    .iter()
-                    .any(|h| h.trim().to_ascii_lowercase().starts_with("basic"))
-                {
-                    basic = true;
-                    continue;
+                if attempt == 0 && self.credentials.is_some() {
+                    if let Some(c) = headers.iter().find_map(|h| digest::Challenge::parse(h)) {
+                        self.challenge = Some(c);
+                        self.nc = 0;
+                        continue;
+                    }
+                    if headers
+                        .iter()
+                        .any(|h| h.trim().to_ascii_lowercase().starts_with("basic"))
+                    {
+                        basic = true;
+                        continue;
+                    }
+                    if !headers.is_empty() {
+                        return Err(Error::Other(format!(
+                            "{method} {url}: the server wants {scheme}, which push does not speak (Basic and Digest only)"
+                        )));
+                    }
                 }
+                return Err(self.unauthorised(method, url, &scheme));
+            }
+            if status == 403 {
+                let who = self
+                    .credentials
+                    .as_ref()
+                    .map(|c| format!("user {:?}", c.user))
+                    .unwrap_or_else(|| "an anonymous client".into());
+                return Err(Error::Other(format!(
+                    "{method} {url}: forbidden (HTTP 403): {who} may not do this here (Virtuoso: grant the SPARQL_UPDATE role, or use /sparql-graph-crud-auth with an account that has it)"
+                )));
             }
             let text = resp.body_mut().read_to_string().unwrap_or_default();
             return Ok((status, text));
         }
-        Err(Error::Other(format!(
-            "{method} {url}: authentication failed (401); check --user / --password"
-        )))
+        Err(self.unauthorised(method, url, &scheme))
     }
+
+    /// The `Server` header of the endpoint's answer to a plain GET.
+    fn server_header(&mut self, url: &str) -> Result<Option<String>> {
+        let resp = self
+            .agent
+            .get(url)
+            .call()
+            .map_err(|e| self.explain("GET", url, &e))?;
+        Ok(resp
+            .headers()
+            .get("server")
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string))
+    }
+}
+
+/// The Graph Store URL for `endpoint` when none is given: read from the URL
+/// when it tells the server apart, else from the server's `Server` header
+/// (one GET, with the configured time limits); an error with the usual URLs
+/// when neither tells.
+pub fn default_graph_store(
+    endpoint: &str,
+    credentials: bool,
+    timeout: Duration,
+    connect_timeout: Duration,
+) -> Result<(String, servers::Server)> {
+    let found = match servers::identify(endpoint, None) {
+        Some(s) => Some(s),
+        None => {
+            let mut client = Client::new(None, timeout, connect_timeout);
+            let header = client.server_header(endpoint)?;
+            servers::identify(endpoint, header.as_deref())
+        }
+    };
+    found
+        .and_then(|s| servers::graph_store_url(s, endpoint, credentials).map(|u| (u, s)))
+        .ok_or_else(|| {
+            Error::Other(format!(
+                "cannot tell where the Graph Store of {endpoint} is; {}",
+                servers::hint()
+            ))
+        })
 }
 
 fn snippet(s: &str) -> String {
@@ -285,7 +411,11 @@ pub fn push_store(
     config: &PushConfig,
     mut progress: impl FnMut(&GraphPush),
 ) -> Result<PushSummary> {
-    let mut client = Client::new(config.credentials.clone(), config.timeout);
+    let mut client = Client::new(
+        config.credentials.clone(),
+        config.timeout,
+        config.connect_timeout,
+    );
     let mut graphs = vec![];
     for g in store.inner().named_graphs() {
         match g.map_err(|e| Error::Store(e.to_string()))? {
@@ -312,6 +442,13 @@ pub fn push_store(
             percent_encode(graph.as_str())
         );
         let (status, text) = client.send("PUT", &url, "application/n-triples", None, &body)?;
+        if matches!(status, 404 | 405 | 501) {
+            return Err(Error::Other(format!(
+                "PUT {url}: HTTP {status}: no Graph Store at {}; {}",
+                config.graph_store,
+                servers::hint()
+            )));
+        }
         if !(200..300).contains(&status) {
             return Err(Error::Other(format!(
                 "PUT {url}: HTTP {status}: {}",
