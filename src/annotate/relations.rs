@@ -1,87 +1,40 @@
 //! Relations: roles ("co-founder and CEO of X"), organisation relations
 //! (subsidiary, faction, member) and acts between actors ("X has criticised Y").
 
-use super::attribution::{nominal_actor_parts, ClaimDraft};
-use super::coref::Actors;
+use super::actors::Actors;
+use super::coref::nominal::nominal_actor_parts;
+use super::drafts::{claim_before, claim_holding, ActDraft, ClaimDraft, OrgRelDraft, RoleDraft};
+use super::drafts::{MentionSet, RawMention};
 use super::lexicon::{self, DETERMINERS, ROLE_HEADS, ROLE_WORDS};
-use super::mentions::RawMention;
 use super::segment::Analysis;
 use super::tokens::TokKind;
+use super::words::low;
 use crate::extraction::{ActKind, ActorKind, MentionKind, OrgRelationKind};
 
-/// A role before ids: member and organisation are actor indices; tokens `[s, e)`.
-#[derive(Debug, Clone, PartialEq)]
-pub struct RoleDraft {
-    /// Member actor.
-    pub member: usize,
-    /// Organisation actor.
-    pub organisation: usize,
-    /// Label as written.
-    pub label: String,
-    /// Evidence tokens.
-    pub evidence: (usize, usize),
-}
-
-/// An organisation relation before ids.
-#[derive(Debug, Clone, PartialEq)]
-pub struct OrgRelDraft {
-    /// Kind.
-    pub kind: OrgRelationKind,
-    /// Child actor.
-    pub child: usize,
-    /// Parent actor.
-    pub parent: usize,
-    /// Evidence tokens.
-    pub evidence: (usize, usize),
-}
-
-/// An act before ids.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ActDraft {
-    /// Kind.
-    pub kind: ActKind,
-    /// Agent actor.
-    pub agent: usize,
-    /// Patient actor.
-    pub patient: usize,
-    /// Polarity.
-    pub polarity: i8,
-    /// Sentence index (evidence).
-    pub sentence: usize,
-    /// Index of the claim it was reported in.
-    pub claim: Option<usize>,
-    /// Confidence.
-    pub confidence: f32,
-}
-
-fn low(a: &Analysis, i: usize) -> &str {
-    a.tokens.get(i).map(|t| t.lower.as_str()).unwrap_or("")
-}
-
-fn name_at(mentions: &[RawMention], start: usize) -> Option<&RawMention> {
+fn name_at(mentions: &MentionSet, start: usize) -> Option<&RawMention> {
     mentions
+        .starting_at(start)
         .iter()
+        .map(|&i| &mentions[i])
         .filter(|m| {
-            m.tok_start == start
-                && matches!(
-                    m.kind,
-                    MentionKind::Name | MentionKind::Acronym | MentionKind::PartialName
-                )
-                && m.actor.is_some()
+            matches!(
+                m.kind,
+                MentionKind::Name | MentionKind::Acronym | MentionKind::PartialName
+            ) && m.actor.is_some()
         })
         .max_by_key(|m| m.tok_end)
 }
 
-fn name_ending(mentions: &[RawMention], end: usize) -> Option<&RawMention> {
+fn name_ending(mentions: &MentionSet, end: usize) -> Option<&RawMention> {
     mentions
+        .ending_at(end)
         .iter()
+        .map(|&i| &mentions[i])
         .filter(|m| {
-            m.tok_end == end
-                && matches!(
-                    m.kind,
-                    MentionKind::Name | MentionKind::Acronym | MentionKind::PartialName
-                )
-                && m.actor.is_some()
+            matches!(
+                m.kind,
+                MentionKind::Name | MentionKind::Acronym | MentionKind::PartialName
+            ) && m.actor.is_some()
         })
         .min_by_key(|m| m.tok_start)
 }
@@ -89,7 +42,7 @@ fn name_ending(mentions: &[RawMention], end: usize) -> Option<&RawMention> {
 /// Roles and organisation relations.
 pub fn roles(
     a: &Analysis,
-    mentions: &[RawMention],
+    mentions: &MentionSet,
     actors: &mut Actors,
 ) -> (Vec<RoleDraft>, Vec<OrgRelDraft>) {
     let mut roles = vec![];
@@ -172,8 +125,10 @@ pub fn roles(
             }
         } else if rs >= 1 && matches!(low(a, rs - 1), "its" | "their") {
             org = mentions
+                .starting_at(rs - 1)
                 .iter()
-                .find(|m| m.tok_start == rs - 1 && m.kind == MentionKind::Pronoun)
+                .map(|&mi| &mentions[mi])
+                .find(|m| m.kind == MentionKind::Pronoun)
                 .and_then(|m| m.actor);
         } else if rs >= 2 && low(a, rs - 1) == "'s" {
             if let Some(m) = name_ending(mentions, rs - 1) {
@@ -318,7 +273,7 @@ pub fn roles(
 /// of the appositive) is followed by "of".
 fn appositive_of(
     a: &Analysis,
-    mentions: &[RawMention],
+    mentions: &MentionSet,
     i: usize,
     kind: OrgRelationKind,
 ) -> Option<OrgRelDraft> {
@@ -448,7 +403,7 @@ const ARGUMENT_NOUNS: &[&str] = &[
 /// Acts between actors.
 pub fn acts(
     a: &Analysis,
-    mentions: &mut Vec<RawMention>,
+    mentions: &mut MentionSet,
     actors: &mut Actors,
     claims: &[ClaimDraft],
 ) -> Vec<ActDraft> {
@@ -472,12 +427,11 @@ pub fn acts(
             }
             if t.lower.ends_with("ing") && k > ss {
                 let p = low(a, k - 1);
-                let after_mention = mentions.iter().any(|m| {
-                    m.tok_end == k
-                        && matches!(
-                            m.kind,
-                            MentionKind::Name | MentionKind::Acronym | MentionKind::PartialName
-                        )
+                let after_mention = mentions.ending_at(k).iter().any(|&mi| {
+                    matches!(
+                        mentions[mi].kind,
+                        MentionKind::Name | MentionKind::Acronym | MentionKind::PartialName
+                    )
                 });
                 if !(matches!(
                     p,
@@ -547,11 +501,7 @@ pub fn acts(
                     actor_in(mentions, actors, s0, e0).or_else(|| {
                         if (s0..e0).any(|j| ARGUMENT_NOUNS.contains(&low(a, j))) {
                             // the argument of the last claim's speaker
-                            claims
-                                .iter()
-                                .filter(|c| c.content.1 <= s0 && c.speaker.is_some())
-                                .max_by_key(|c| c.content.1)
-                                .and_then(|c| c.speaker)
+                            claim_before(claims, s0).and_then(|c| claims[c].speaker)
                         } else {
                             None
                         }
@@ -571,7 +521,7 @@ pub fn acts(
                 });
                 if agent.is_none() {
                     mentions.truncate(n_mentions);
-                    actors.list.truncate(n_actors);
+                    actors.truncate(n_actors);
                     continue;
                 }
                 let patient = object_actor(a, mentions, actors, vend, se);
@@ -580,15 +530,13 @@ pub fn acts(
             let (Some(agent), Some(patient)) = (agent, patient) else {
                 // undo nominal actors created for an act that is not there
                 mentions.truncate(n_mentions);
-                actors.list.truncate(n_actors);
+                actors.truncate(n_actors);
                 continue;
             };
             if agent == patient {
                 continue;
             }
-            let claim = claims
-                .iter()
-                .position(|c| c.content.0 <= k && k < c.content.1);
+            let claim = claim_holding(claims, k);
             out.push(ActDraft {
                 kind,
                 agent,
@@ -603,10 +551,12 @@ pub fn acts(
     out
 }
 
-fn actor_in(mentions: &[RawMention], actors: &Actors, s: usize, e: usize) -> Option<usize> {
+fn actor_in(mentions: &MentionSet, actors: &Actors, s: usize, e: usize) -> Option<usize> {
     let inside: Vec<&RawMention> = mentions
-        .iter()
-        .filter(|m| m.tok_start >= s && m.tok_end <= e && m.actor.is_some())
+        .inside(s, e)
+        .into_iter()
+        .map(|i| &mentions[i])
+        .filter(|m| m.actor.is_some())
         .collect();
     if let Some(m) = inside
         .iter()
@@ -625,14 +575,16 @@ fn actor_in(mentions: &[RawMention], actors: &Actors, s: usize, e: usize) -> Opt
         .and_then(|m| m.actor)
 }
 
-fn first_actor(a: &Analysis, mentions: &[RawMention], s: usize, se: usize) -> Option<usize> {
+fn first_actor(a: &Analysis, mentions: &MentionSet, s: usize, se: usize) -> Option<usize> {
     let mut e = s;
     while e < se && !a.tokens[e].is(",") && !a.tokens[e].is_final() {
         e += 1;
     }
     mentions
-        .iter()
-        .filter(|m| m.tok_start >= s && m.tok_end <= e && m.actor.is_some())
+        .inside(s, e)
+        .into_iter()
+        .map(|i| &mentions[i])
+        .filter(|m| m.actor.is_some())
         .min_by_key(|m| m.tok_start)
         .and_then(|m| m.actor)
 }
@@ -695,7 +647,7 @@ fn first_np_span(a: &Analysis, ss: usize, limit: usize) -> Option<(usize, usize)
 /// The patient in the object of a verb ending at `vend`.
 fn object_actor(
     a: &Analysis,
-    mentions: &mut Vec<RawMention>,
+    mentions: &mut MentionSet,
     actors: &mut Actors,
     vend: usize,
     se: usize,
@@ -724,8 +676,10 @@ fn object_actor(
         if (low(a, j) == "such" && low(a, j + 1) == "as") || low(a, j) == "including" {
             let start = if low(a, j) == "such" { j + 2 } else { j + 1 };
             if let Some(m) = mentions
-                .iter()
-                .filter(|m| m.tok_start >= start && m.tok_end <= e && m.actor.is_some())
+                .inside(start, e)
+                .into_iter()
+                .map(|i| &mentions[i])
+                .filter(|m| m.actor.is_some())
                 .min_by_key(|m| m.tok_start)
             {
                 return m.actor;
@@ -740,9 +694,9 @@ fn object_actor(
     if h >= e {
         return None;
     }
-    if let Some(m) = mentions
-        .iter()
-        .filter(|m| m.tok_start >= vend && m.tok_start <= h && m.tok_end > h && m.actor.is_some())
+    if let Some(m) = (vend..=h)
+        .flat_map(|t| mentions.starting_at(t).iter().map(|&i| &mentions[i]))
+        .filter(|m| m.tok_end > h && m.actor.is_some())
         .max_by_key(|m| m.tok_end)
     {
         return m.actor;
@@ -763,11 +717,11 @@ fn object_actor(
     }
     // otherwise the first actor mention in the object
     mentions
-        .iter()
+        .inside(vend, e)
+        .into_iter()
+        .map(|i| &mentions[i])
         .filter(|m| {
-            m.tok_start >= vend
-                && m.tok_end <= e
-                && m.actor.is_some()
+            m.actor.is_some()
                 && matches!(
                     m.kind,
                     MentionKind::Name
