@@ -161,3 +161,6 @@ pub fn prf(matched_pred: usize, pred: usize, matched_gold: usize, gold: usize) -
     };
     (p, r)
 }
+
+/// The coverage gold (tests/data/gold/coverage/) and its scoring.
+pub mod coverage;
