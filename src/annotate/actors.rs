@@ -1,6 +1,7 @@
 //! The actor registry of one article: actors under construction with their
 //! names, lookup keys and recency.
 
+use super::lexicon::Gender;
 use super::mentions::is_acronym;
 use crate::extraction::ActorKind;
 use std::collections::{HashMap, HashSet};
@@ -24,6 +25,8 @@ pub struct ActorBuild {
     pub is_publisher: bool,
     /// Token index of its latest mention.
     pub last_tok: usize,
+    /// Gender, for people, when a given name or an honorific tells it.
+    pub gender: Option<Gender>,
 }
 
 impl ActorBuild {
@@ -40,6 +43,7 @@ impl ActorBuild {
             mentions: vec![],
             is_publisher: false,
             last_tok: 0,
+            gender: None,
         }
     }
 

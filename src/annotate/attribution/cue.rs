@@ -156,6 +156,9 @@ fn cue_site(cx: &mut Ctx, si: usize, k: usize) -> Option<Gate> {
     if cv.class == CueClass::Tell && low(a, k + 1) == "to" {
         return None;
     }
+    if act_without_content(a, k + words, se, cv.lemma) {
+        return None;
+    }
     let mut cue_end = k + words;
     if cv.lemma == "call" && matches!(low(a, cue_end), "for" | "on" | "upon") {
         cue_end += 1;
@@ -200,6 +203,54 @@ fn cue_site(cx: &mut Ctx, si: usize, k: usize) -> Option<Gate> {
         vg,
         cue_start,
     }))
+}
+
+/// Acts that report no content: "has not responded to requests for comment",
+/// "hit back at his critics", "declared war on": the cue at `after` is
+/// followed by its object and no clause, quotation or colon.
+fn act_without_content(a: &Analysis, after: usize, se: usize, lemma: &str) -> bool {
+    let rest = |from: usize| {
+        !(from..se).any(|j| {
+            a.tokens[j].kind == TokKind::Quote
+                || a.tokens[j].is(":")
+                || matches!(low(a, j), "that" | "saying" | "adding" | "calling")
+        })
+    };
+    match lemma {
+        "respond" | "reply" | "answer" => {
+            let mut j = after;
+            if low(a, j) == "to" {
+                j += 1;
+            }
+            while matches!(
+                low(a, j),
+                "a" | "an" | "the" | "our" | "repeated" | "several" | "multiple"
+            ) {
+                j += 1;
+            }
+            matches!(
+                low(a, j),
+                "request"
+                    | "requests"
+                    | "inquiry"
+                    | "inquiries"
+                    | "enquiry"
+                    | "enquiries"
+                    | "calls"
+                    | "emails"
+                    | "messages"
+                    | "questions"
+            ) && rest(j)
+        }
+        "hit back" | "fire back" | "shoot back" | "lash out" | "push back" => {
+            matches!(low(a, after), "at" | "against" | "on") && rest(after)
+        }
+        "declare" => {
+            low(a, after) == "war"
+                || matches!(low(a, after), "a" | "an") && low(a, after + 1) == "state"
+        }
+        _ => false,
+    }
 }
 
 /// The subject of the cue: before it, inverted after it, with appositives, a

@@ -9,6 +9,7 @@ pub mod nominal;
 
 use crate::annotate::actors::{key, ActorBuild, Actors};
 use crate::annotate::drafts::{ClaimDraft, MentionSet, RawMention, RoleDraft};
+use crate::annotate::lexicon;
 use crate::annotate::mentions::is_acronym;
 use crate::annotate::segment::Analysis;
 use crate::extraction::{ActorKind, MentionKind};
@@ -100,6 +101,11 @@ pub fn resolve(a: &Analysis, mentions: &mut [RawMention], outlet: Option<&str>) 
         if mentions[mi].kind == MentionKind::PartialName && ab.kind == ActorKind::Unknown {
             ab.kind = ActorKind::Person;
         }
+        if actors.list[i].gender.is_none()
+            && matches!(actors.list[i].kind, ActorKind::Person | ActorKind::Unknown)
+        {
+            actors.list[i].gender = mention_gender(a, &m);
+        }
         actors.touch(i, m.tok_start);
         mentions[mi].actor = Some(i);
     }
@@ -158,7 +164,11 @@ pub fn resolve(a: &Analysis, mentions: &mut [RawMention], outlet: Option<&str>) 
                 let in_quote = a.tok_depth[pos] > 0;
                 match w {
                     "he" | "him" | "his" | "she" | "her" | "hers" if !in_quote => {
-                        actors.most_recent(pos, is_personish)
+                        let g = lexicon::pronoun_gender(w);
+                        actors.most_recent(pos, |x| {
+                            (is_personish(x) || x.kind == ActorKind::Unknown && x.gender.is_some())
+                                && (x.gender.is_none() || x.gender == g)
+                        })
                     }
                     "it" | "its" if !in_quote => actors.most_recent(pos, |x| {
                         is_orgish(x) || matches!(x.kind, ActorKind::Group | ActorKind::Campaign)
@@ -174,7 +184,16 @@ pub fn resolve(a: &Analysis, mentions: &mut [RawMention], outlet: Option<&str>) 
             }
             MentionKind::RoleNoun => match m.actor_kind {
                 ActorKind::Outlet => actors.publisher(),
-                ActorKind::Organisation => actors.most_recent(pos, is_orgish),
+                ActorKind::Organisation => {
+                    // "the union", "the trust": the organisation whose name ends in the noun
+                    let head = key(&a.tokens[m.tok_end - 1].lower);
+                    actors
+                        .most_recent(pos, |x| {
+                            x.kind != ActorKind::Place
+                                && x.name.split_whitespace().last().map(key) == Some(head.clone())
+                        })
+                        .or_else(|| actors.most_recent(pos, is_orgish))
+                }
                 ActorKind::Group => actors.most_recent(pos, |x| x.kind == ActorKind::Group),
                 ActorKind::Campaign => actors.most_recent(pos, |x| x.kind == ActorKind::Campaign),
                 _ => actors.most_recent(pos, is_personish),
@@ -183,10 +202,28 @@ pub fn resolve(a: &Analysis, mentions: &mut [RawMention], outlet: Option<&str>) 
         mentions[mi].actor = actor;
         if let Some(i) = actor {
             actors.list[i].mentions.push(mi);
-            actors.touch(i, pos);
+            // names inside quotations are no antecedents for the narrative's pronouns
+            if a.tok_depth[pos] == 0 {
+                actors.touch(i, pos);
+            }
         }
     }
     actors
+}
+
+/// The gender a name mention tells: an honorific before it ("Mr Pryce",
+/// "Ms. Lee") or its given name ("Karen Holloway").
+fn mention_gender(a: &Analysis, m: &RawMention) -> Option<lexicon::Gender> {
+    let s = m.tok_start;
+    let before = (1..=2)
+        .filter_map(|d| s.checked_sub(d))
+        .map(|j| a.tokens[j].lower.trim_end_matches('.'))
+        .find(|w| *w != "");
+    before.and_then(lexicon::honorific_gender).or_else(|| {
+        (m.tok_end > s + 1)
+            .then(|| lexicon::name_gender(&a.tokens[s].lower))
+            .flatten()
+    })
 }
 
 fn kind_rank(k: ActorKind) -> u8 {
