@@ -518,6 +518,10 @@ fn name_kind(
         if t.kind != TokKind::Word || a.tok_sent[j - 1] != a.tok_sent[s] {
             break;
         }
+        if t.is_cap() {
+            // a capitalised word is part of another name, not a type noun
+            break;
+        }
         if GROUP_NOUNS.contains(t.lower.as_str()) || FACTION_NOUNS.contains(t.lower.as_str()) {
             let k = if t.lower == "campaign" {
                 ActorKind::Campaign
@@ -615,7 +619,7 @@ fn name_kind(
             a.tokens[k].is_cap() && !is_acronym(&a.tokens[k].text) && !is_camel(&a.tokens[k].text)
         })
     {
-        if lexicon::GIVEN_NAMES.contains(a.tokens[s].lower.as_str()) {
+        if lexicon::is_given_name(&a.tokens[s].lower) {
             return (ActorKind::Person, true);
         }
         return (ActorKind::Unknown, false);

@@ -39,6 +39,202 @@ fn name_ending(mentions: &MentionSet, end: usize) -> Option<&RawMention> {
         .min_by_key(|m| m.tok_start)
 }
 
+/// A role phrase around a role head: tokens `[rs, re)` hold the title
+/// ("co-founder and chief executive"), `label_end` the end of the label
+/// ("director of programmes"), `prep` the preposition before the organisation.
+struct RolePhrase {
+    rs: usize,
+    re: usize,
+    label_end: usize,
+    prep: Option<usize>,
+}
+
+fn role_phrase(a: &Analysis, i: usize, ss: usize, se: usize) -> RolePhrase {
+    let mut rs = i;
+    while rs > ss
+        && ROLE_WORDS.contains(low(a, rs - 1))
+        && !matches!(low(a, rs - 1), "the" | "of")
+        && a.tokens[rs - 1].kind == TokKind::Word
+        && !a.tokens[rs - 1].is_cap()
+        || rs > ss && ROLE_HEADS.contains(low(a, rs - 1))
+        || rs > ss && matches!(low(a, rs - 1), "joint" | "co") && !a.tokens[rs - 1].is_cap()
+    {
+        rs -= 1;
+    }
+    while rs < i && matches!(low(a, rs), "and" | "&") {
+        rs += 1;
+    }
+    let mut re = i + 1;
+    while re < se
+        && (ROLE_HEADS.contains(low(a, re))
+            || matches!(low(a, re), "and" | "officer" | "executive")
+                && re + 1 < se
+                && (ROLE_HEADS.contains(low(a, re + 1)) || low(a, re) != "and"))
+    {
+        re += 1;
+    }
+    // "director of programmes at X", "head of threat research at X",
+    // "cabinet member for transport": a portfolio before the organisation
+    let mut label_end = re;
+    let mut prep = matches!(low(a, re), "of" | "for" | "at" | "with").then_some(re);
+    if matches!(low(a, re), "of" | "for") {
+        let mut j = re + 1;
+        while j < se && j < re + 5 && is_plain_lower(a, j) {
+            j += 1;
+        }
+        if j > re + 1 {
+            label_end = j;
+            prep = matches!(low(a, j), "at" | "with" | "for" | "of").then_some(j);
+        }
+    }
+    RolePhrase {
+        rs,
+        re,
+        label_end,
+        prep,
+    }
+}
+
+/// A lowercase content word (not a determiner, preposition or clause word).
+fn is_plain_lower(a: &Analysis, j: usize) -> bool {
+    let t = &a.tokens[j];
+    let w = t.lower.as_str();
+    t.kind == TokKind::Word
+        && !t.is_cap()
+        && !DETERMINERS.contains(w)
+        && !lexicon::PREPOSITIONS.contains(w)
+        && !lexicon::SUBORDINATORS.contains(w)
+        && !lexicon::RELATIVES.contains(w)
+        && !lexicon::AUXILIARIES.contains(w)
+        && lexicon::cue_verb(w).is_none()
+}
+
+/// The organisation of a role phrase: (actor, first token, one past its end,
+/// a parent-company relation): "ROLE of/at [the firm] X", "X's ROLE",
+/// "its ROLE", "X ROLE NAME".
+type RoleOrg = (usize, usize, usize, Option<(usize, usize)>);
+
+fn role_org(
+    a: &Analysis,
+    mentions: &MentionSet,
+    actors: &Actors,
+    rp: &RolePhrase,
+    se: usize,
+) -> Option<RoleOrg> {
+    let rs = rp.rs;
+    if let Some(p) = rp.prep {
+        let mut j = p + 1;
+        while j < se && DETERMINERS.contains(low(a, j)) {
+            j += 1;
+        }
+        // "at the security firm X", "of the union X"
+        let mut k = j;
+        while k < se && k < j + 3 && name_at(mentions, k).is_none() && is_plain_lower(a, k) {
+            k += 1;
+        }
+        let m = name_at(mentions, j).or_else(|| name_at(mentions, k))?;
+        let org = m.actor?;
+        // X's parent company Y
+        if m.possessive && low(a, m.tok_end + 1) == "parent" {
+            let mut k = m.tok_end + 2;
+            while k < se
+                && matches!(
+                    low(a, k),
+                    "company" | "firm" | "group" | "organisation" | "organization" | "corporation"
+                )
+            {
+                k += 1;
+            }
+            if let Some(y) = name_at(mentions, k) {
+                return Some((y.actor?, m.tok_start, y.tok_end, Some((org, y.actor?))));
+            }
+        }
+        let end = if m.possessive {
+            m.tok_end + 1
+        } else {
+            m.tok_end
+        };
+        return Some((org, m.tok_start, end, None));
+    }
+    if rs >= 1 && matches!(low(a, rs - 1), "its" | "their") {
+        let m = mentions
+            .starting_at(rs - 1)
+            .iter()
+            .map(|&mi| &mentions[mi])
+            .find(|m| m.kind == MentionKind::Pronoun)?;
+        return Some((m.actor?, rs - 1, rp.re, None));
+    }
+    if rs >= 2 && low(a, rs - 1) == "'s" {
+        // "Acme's CEO", "the trust's medical director"
+        let m = mentions
+            .ending_at(rs - 1)
+            .iter()
+            .map(|&mi| &mentions[mi])
+            .filter(|m| m.actor.is_some() && m.kind != MentionKind::Pronoun)
+            .min_by_key(|m| m.tok_start)?;
+        let org = m.actor?;
+        return (actors.list[org].kind != ActorKind::Person).then_some((
+            org,
+            m.tok_start,
+            rp.re,
+            None,
+        ));
+    }
+    if rs >= 1 {
+        let m = name_ending(mentions, rs)?;
+        let org = m.actor?;
+        return (actors.list[org].kind != ActorKind::Person).then_some((
+            org,
+            m.tok_start,
+            rp.re,
+            None,
+        ));
+    }
+    None
+}
+
+/// The member of a role: "NAME, [a] ROLE of ORG" / "NAME, ORG's ROLE," /
+/// "ROLE of ORG, NAME," / "ORG ROLE NAME".
+fn role_member(
+    a: &Analysis,
+    mentions: &MentionSet,
+    actors: &Actors,
+    start: usize,
+    org_end: usize,
+    rp: &RolePhrase,
+    se: usize,
+    label: &str,
+) -> Option<(usize, usize)> {
+    let mut cands: Vec<(usize, usize)> = vec![]; // actor, token
+    if start >= 2 && a.tokens[start - 1].is(",") {
+        if let Some(m) = name_ending(mentions, start - 1) {
+            cands.extend(m.actor.map(|x| (x, m.tok_start)));
+        }
+    }
+    if org_end < se && a.tokens[org_end].is(",") {
+        if let Some(m) = name_at(mentions, org_end + 1) {
+            cands.extend(m.actor.map(|x| (x, m.tok_end)));
+        }
+    }
+    if let Some(m) = name_at(mentions, rp.re) {
+        cands.extend(m.actor.map(|x| (x, m.tok_end)));
+    }
+    let by_kind = |k: ActorKind| {
+        cands
+            .iter()
+            .find(|(x, _)| actors.list[*x].kind == k)
+            .copied()
+    };
+    by_kind(ActorKind::Person)
+        .or_else(|| by_kind(ActorKind::Unknown))
+        .or_else(|| {
+            label
+                .eq_ignore_ascii_case("member")
+                .then(|| by_kind(ActorKind::Group))
+                .flatten()
+        })
+}
+
 /// Roles and organisation relations.
 pub fn roles(
     a: &Analysis,
@@ -58,128 +254,24 @@ pub fn roles(
         }
         let sent = a.tok_sent[i];
         let (ss, se) = (a.sentences[sent].tok_start, a.sentences[sent].tok_end);
-        // role phrase [rs, re)
-        let mut rs = i;
-        while rs > ss
-            && ROLE_WORDS.contains(low(a, rs - 1))
-            && !matches!(low(a, rs - 1), "the" | "of")
-            && a.tokens[rs - 1].kind == TokKind::Word
-            && !a.tokens[rs - 1].is_cap()
-            || rs > ss && ROLE_HEADS.contains(low(a, rs - 1))
-        {
-            rs -= 1;
-        }
-        while rs < i && matches!(low(a, rs), "and" | "&") {
-            rs += 1;
-        }
-        let mut re = i + 1;
-        while re < se
-            && (ROLE_HEADS.contains(low(a, re))
-                || matches!(low(a, re), "and" | "officer" | "executive")
-                    && re + 1 < se
-                    && (ROLE_HEADS.contains(low(a, re + 1)) || low(a, re) != "and"))
-        {
-            re += 1;
-        }
-        let label = a.tok_text(rs, re);
-        let mut det_s = rs;
+        let rp = role_phrase(a, i, ss, se);
+        let next = rp.re.max(i + 1);
+        let label = a.tok_text(rp.rs, rp.label_end);
+        let mut det_s = rp.rs;
         while det_s > ss && DETERMINERS.contains(low(a, det_s - 1)) {
             det_s -= 1;
         }
-        // organisation: "of/for/at X", "X's ROLE", "X ROLE NAME"
-        let mut org: Option<usize> = None;
-        let mut org_end = re;
-        let mut parent_rel: Option<(usize, usize)> = None;
-        if matches!(low(a, re), "of" | "for" | "at" | "with") {
-            let mut j = re + 1;
-            while j < se && DETERMINERS.contains(low(a, j)) {
-                j += 1;
-            }
-            if let Some(m) = name_at(mentions, j) {
-                org = m.actor;
-                org_end = m.tok_end;
-                // X's parent company Y
-                if m.possessive && low(a, m.tok_end + 1) == "parent" {
-                    let mut k = m.tok_end + 2;
-                    while k < se
-                        && matches!(
-                            low(a, k),
-                            "company"
-                                | "firm"
-                                | "group"
-                                | "organisation"
-                                | "organization"
-                                | "corporation"
-                        )
-                    {
-                        k += 1;
-                    }
-                    if let Some(y) = name_at(mentions, k) {
-                        parent_rel = Some((m.actor.unwrap_or(0), y.actor.unwrap_or(0)));
-                        org = y.actor;
-                        org_end = y.tok_end;
-                    }
-                } else if m.possessive {
-                    org_end = m.tok_end + 1;
-                }
-            }
-        } else if rs >= 1 && matches!(low(a, rs - 1), "its" | "their") {
-            org = mentions
-                .starting_at(rs - 1)
-                .iter()
-                .map(|&mi| &mentions[mi])
-                .find(|m| m.kind == MentionKind::Pronoun)
-                .and_then(|m| m.actor);
-        } else if rs >= 2 && low(a, rs - 1) == "'s" {
-            if let Some(m) = name_ending(mentions, rs - 1) {
-                org = m.actor;
-            }
-        } else if rs >= 1 {
-            if let Some(m) = name_ending(mentions, rs) {
-                if m.actor
-                    .is_some_and(|x| actors.list[x].kind != ActorKind::Person)
-                {
-                    org = m.actor;
-                }
-            }
-        }
-        let Some(org) = org else {
-            i = re.max(i + 1);
+        let Some((org, org_start, org_end, parent_rel)) = role_org(a, mentions, actors, &rp, se)
+        else {
+            i = next;
             continue;
         };
-        // member: "NAME, [a] ROLE of ORG" / "ROLE of ORG, NAME," / "ORG ROLE NAME"
-        let mut cands: Vec<(usize, usize)> = vec![]; // actor, token
-        if det_s >= 2 && a.tokens[det_s - 1].is(",") {
-            if let Some(m) = name_ending(mentions, det_s - 1) {
-                cands.extend(m.actor.map(|x| (x, m.tok_start)));
-            }
+        let start = det_s.min(org_start);
+        let mut start_det = start;
+        while start_det > ss && DETERMINERS.contains(low(a, start_det - 1)) {
+            start_det -= 1;
         }
-        if org_end < se && a.tokens[org_end].is(",") {
-            if let Some(m) = name_at(mentions, org_end + 1) {
-                cands.extend(m.actor.map(|x| (x, m.tok_end)));
-            }
-        }
-        if let Some(m) = name_at(mentions, re) {
-            cands.extend(m.actor.map(|x| (x, m.tok_end)));
-        }
-        let member = cands
-            .iter()
-            .find(|(x, _)| actors.list[*x].kind == ActorKind::Person)
-            .or_else(|| {
-                cands
-                    .iter()
-                    .find(|(x, _)| actors.list[*x].kind == ActorKind::Unknown)
-            })
-            .or_else(|| {
-                if label.eq_ignore_ascii_case("member") {
-                    cands
-                        .iter()
-                        .find(|(x, _)| actors.list[*x].kind == ActorKind::Group)
-                } else {
-                    None
-                }
-            })
-            .copied();
+        let member = role_member(a, mentions, actors, start_det, org_end, &rp, se, &label);
         if let Some((mem, mtok)) = member {
             if mem != org
                 && actors.list[org].kind != ActorKind::Person
@@ -190,9 +282,10 @@ pub fn roles(
                 {
                     actors.list[mem].kind = ActorKind::Person;
                 }
-                let ev = (mtok.min(det_s), (mtok + 1).max(org_end));
-                let label_l = label.to_lowercase();
-                if label_l == "member" && actors.list[mem].kind != ActorKind::Person {
+                let ev = (mtok.min(start_det), (mtok + 1).max(org_end));
+                if label.eq_ignore_ascii_case("member")
+                    && actors.list[mem].kind != ActorKind::Person
+                {
                     rels.push(OrgRelDraft {
                         kind: OrgRelationKind::MemberOf,
                         child: mem,
@@ -207,19 +300,17 @@ pub fn roles(
                         evidence: ev,
                     });
                 }
-                if let Some((child, parent)) = parent_rel {
-                    if child != parent {
-                        rels.push(OrgRelDraft {
-                            kind: OrgRelationKind::SubsidiaryOf,
-                            child,
-                            parent,
-                            evidence: ev,
-                        });
-                    }
+                if let Some((child, parent)) = parent_rel.filter(|(c, p)| c != p) {
+                    rels.push(OrgRelDraft {
+                        kind: OrgRelationKind::SubsidiaryOf,
+                        child,
+                        parent,
+                        evidence: ev,
+                    });
                 }
             }
         }
-        i = re.max(i + 1);
+        i = next;
     }
     // factions: "the X faction Y", "Y, a faction of X"
     for i in 0..n {
