@@ -119,8 +119,8 @@ pub fn annotate_discourse(doc: &Document, ex: &mut Extraction, ner: Option<&dyn 
     let outlet = doc.meta.outlet.as_deref();
     let mut raw = drafts::MentionSet::new(mentions::find(&a, ner, outlet));
     let mut actors = coref::resolve(&a, &mut raw, outlet);
-    let claims = attribution::find(&a, &mut raw, &mut actors);
     let (roles, rels) = relations::roles(&a, &raw, &mut actors);
+    let claims = attribution::find(&a, &mut raw, &mut actors, &roles);
     let acts = relations::acts(&a, &mut raw, &mut actors, &claims);
     coref::resolve_quote_pronouns(&a, &mut raw, &claims, &roles);
     assemble::fill(doc, &a, &raw, &actors, &claims, &roles, &rels, &acts, ex);

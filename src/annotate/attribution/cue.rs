@@ -2,6 +2,7 @@
 //! appositive, relative, gerund), the addressee and the content.
 
 use super::appositives::{appositive_general, appositive_left};
+use super::descriptions::continued_speaker;
 use super::extent::{object_extent, tidy_source, trim_trailing};
 use super::passive::passive_claim;
 use super::phrases::{addressee_np, first_np, inverted_subject, is_name_start, np_left, np_right};
@@ -812,11 +813,18 @@ fn claim_of(
     let relative = sub.relative;
     let publish_start = sub.publish_start;
     // ---- speaker
-    let (speaker, mut resolution) = match source {
+    let (mut speaker, mut resolution) = match source {
         Some((s0, e0)) => resolve_source(cx, s0, e0, relative, si),
         None => (None, SpeakerResolution::Unknown),
     };
-    let mut speaker = speaker;
+    if let Some((s0, e0)) = source.filter(|&(s0, e0)| e0 == s0 + 1) {
+        let para = a.sentences[si].paragraph;
+        if let Some(x) = continued_speaker(cx, s0, cv.lemma, para, prior) {
+            speaker = Some(x);
+            resolution = SpeakerResolution::Coreference;
+        }
+        let _ = e0;
+    }
     let mut confidence = 0.85;
     if source.is_none() {
         // implied: the last speaker (direct quote content only)

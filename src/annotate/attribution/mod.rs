@@ -11,6 +11,7 @@
 
 mod appositives;
 mod cue;
+mod descriptions;
 mod extent;
 mod frames;
 mod nesting;
@@ -26,7 +27,7 @@ use self::nesting::{drop_nested, nested_pronoun_speakers};
 use self::quotes::quote_pass;
 use self::speaker::resolve_source;
 use crate::annotate::actors::Actors;
-use crate::annotate::drafts::MentionSet;
+use crate::annotate::drafts::{MentionSet, RoleDraft};
 use crate::annotate::segment::Analysis;
 use crate::annotate::tokens::TokKind;
 use crate::extraction::{ClaimKind, MentionKind};
@@ -38,14 +39,21 @@ struct Ctx<'a> {
     a: &'a Analysis,
     mentions: &'a mut MentionSet,
     actors: &'a mut Actors,
+    roles: &'a [RoleDraft],
 }
 
 /// Finds all claims.
-pub fn find(a: &Analysis, mentions: &mut MentionSet, actors: &mut Actors) -> Vec<ClaimDraft> {
+pub fn find(
+    a: &Analysis,
+    mentions: &mut MentionSet,
+    actors: &mut Actors,
+    roles: &[RoleDraft],
+) -> Vec<ClaimDraft> {
     let mut cx = Ctx {
         a,
         mentions,
         actors,
+        roles,
     };
     let mut claims: Vec<ClaimDraft> = vec![];
     for si in 0..a.sentences.len() {

@@ -1,6 +1,7 @@
 //! From a source span to a speaker actor: names, partial names, pronouns and role
 //! nouns inside it, relative pronouns to their antecedent, generic actor phrases.
 
+use super::descriptions::{describes_person, role_holder};
 use super::phrases::np_left;
 use super::Ctx;
 use crate::annotate::coref::nominal::nominal_actor_parts;
@@ -100,6 +101,11 @@ pub(super) fn resolve_source(
         }
         return (None, SpeakerResolution::Unknown);
     }
+    // "the general manager said": the holder of that role in the article
+    if let Some(x) = role_holder(cx, cx.roles, s, e) {
+        return (Some(x), SpeakerResolution::Coreference);
+    }
+    let describes = describes_person(cx, s, e);
     let inside: Vec<RawMention> = cx
         .mentions
         .inside(s, e)
@@ -122,15 +128,18 @@ pub(super) fn resolve_source(
                 .is_some_and(|x| actors.list[x].kind == ActorKind::Person)
     });
     let any_name = pick(&|m| {
-        matches!(
-            m.kind,
-            MentionKind::Name | MentionKind::Acronym | MentionKind::Hashtag
-        ) && !m.possessive
+        !describes
+            && matches!(
+                m.kind,
+                MentionKind::Name | MentionKind::Acronym | MentionKind::Hashtag
+            )
+            && !m.possessive
             && m.actor
                 .is_some_and(|x| actors.list[x].kind != ActorKind::Place)
     });
     let any_name_poss = pick(&|m| {
-        matches!(m.kind, MentionKind::Name | MentionKind::Acronym)
+        !describes
+            && matches!(m.kind, MentionKind::Name | MentionKind::Acronym)
             && m.actor
                 .is_some_and(|x| actors.list[x].kind != ActorKind::Place)
     });
