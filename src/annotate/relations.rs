@@ -199,8 +199,7 @@ fn role_member(
     a: &Analysis,
     mentions: &MentionSet,
     actors: &Actors,
-    start: usize,
-    org_end: usize,
+    (start, org_end): (usize, usize),
     rp: &RolePhrase,
     se: usize,
     label: &str,
@@ -271,7 +270,7 @@ pub fn roles(
         while start_det > ss && DETERMINERS.contains(low(a, start_det - 1)) {
             start_det -= 1;
         }
-        let member = role_member(a, mentions, actors, start_det, org_end, &rp, se, &label);
+        let member = role_member(a, mentions, actors, (start_det, org_end), &rp, se, &label);
         if let Some((mem, mtok)) = member {
             if mem != org
                 && actors.list[org].kind != ActorKind::Person

@@ -218,7 +218,7 @@ fn mention_gender(a: &Analysis, m: &RawMention) -> Option<lexicon::Gender> {
     let before = (1..=2)
         .filter_map(|d| s.checked_sub(d))
         .map(|j| a.tokens[j].lower.trim_end_matches('.'))
-        .find(|w| *w != "");
+        .find(|w| !w.is_empty());
     before.and_then(lexicon::honorific_gender).or_else(|| {
         (m.tok_end > s + 1)
             .then(|| lexicon::name_gender(&a.tokens[s].lower))
