@@ -463,7 +463,13 @@ fn name_run(
                 && !HONORIFICS.contains(w.lower.as_str())
                 && !PLACES.contains(w.lower.as_str()))
         {
-            if e - s == 1 {
+            // "Europol director Ann Berg said": an organisation before a title
+            let titled = a
+                .tokens
+                .get(e)
+                .is_some_and(|t| !t.is_cap() && lexicon::ROLE_HEADS.contains(t.lower.as_str()))
+                && a.tokens.get(e + 1).is_some_and(|t| t.is_cap());
+            if e - s == 1 && !titled {
                 return None;
             }
             // "Speaking Frank" is unlikely; keep multiword runs whose first word is not a function word
