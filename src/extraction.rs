@@ -30,6 +30,17 @@ impl Span {
         }
     }
 
+    /// A span over `chars[start..end]` (the document text as chars), in time
+    /// linear in the span's length (not the document's).
+    pub fn from_chars(chars: &[char], start: usize, end: usize) -> Span {
+        let (s, e) = (start.min(chars.len()), end.min(chars.len()));
+        Span {
+            start,
+            end,
+            text: chars[s..e.max(s)].iter().collect(),
+        }
+    }
+
     /// Length in chars.
     pub fn len(&self) -> usize {
         self.end.saturating_sub(self.start)

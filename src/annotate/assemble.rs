@@ -1,18 +1,16 @@
 //! Assembly: turns the drafts of the discourse stages (token ranges, actor
 //! indices) into the [`Extraction`] contract (char spans, local ids).
 
-use super::attribution::ClaimDraft;
-use super::coref::Actors;
-use super::mentions::RawMention;
-use super::relations::{ActDraft, OrgRelDraft, RoleDraft};
+use super::actors::Actors;
+use super::drafts::{ActDraft, ClaimDraft, OrgRelDraft, RawMention, RoleDraft};
 use super::segment::Analysis;
 use crate::document::Document;
 use crate::extraction::{Act, Actor, Claim, Extraction, Mention, OrgRelation, Role, Span};
 use std::collections::HashMap;
 
-fn tspan(doc: &Document, a: &Analysis, s: usize, e: usize) -> Span {
+fn tspan(_doc: &Document, a: &Analysis, s: usize, e: usize) -> Span {
     let (cs, ce) = a.tok_span(s, e);
-    Span::of(doc, cs, ce)
+    Span::from_chars(&a.chars, cs, ce)
 }
 
 /// Fills `actors`, `mentions`, `claims`, `roles`, `org_relations` and `acts` of `ex`.

@@ -4,6 +4,7 @@
 //! and type-noun contexts ("the hacktivist group X", "the firm X"). An optional
 //! NER model adds spans the rules missed.
 
+pub use super::drafts::RawMention;
 use super::lexicon::{
     self, COMPANY_NOUNS, FACTION_NOUNS, GROUP_NOUNS, HONORIFICS, ORG_SUFFIXES, OUTLET_WORDS, PLACES,
 };
@@ -11,29 +12,6 @@ use super::segment::Analysis;
 use super::tokens::TokKind;
 use crate::extraction::{ActorKind, MentionKind};
 use crate::models::TokenClassifier;
-
-/// A mention before ids are assigned.
-#[derive(Debug, Clone)]
-pub struct RawMention {
-    /// First token.
-    pub tok_start: usize,
-    /// One past the last token.
-    pub tok_end: usize,
-    /// How it refers.
-    pub kind: MentionKind,
-    /// Actor type suggested by the mention and its context.
-    pub actor_kind: ActorKind,
-    /// True when the type comes from explicit context (type noun, honorific, suffix).
-    pub strong_kind: bool,
-    /// Index of the mention this one is an alias of (acronym in parentheses).
-    pub alias_of: Option<usize>,
-    /// For "members of X": the mention of X.
-    pub group_of: Option<usize>,
-    /// Followed by a possessive `'s`.
-    pub possessive: bool,
-    /// Resolved actor index (filled by coreference).
-    pub actor: Option<usize>,
-}
 
 /// Finds mentions in all non-furniture paragraphs.
 pub fn find(
@@ -91,6 +69,20 @@ pub fn find(
                 i += 1;
             }
             continue;
+        };
+        let run_end = e;
+        let (s, e, honorific) = match split_title(a, s, e) {
+            Some(t) => {
+                if let Some((ps, pe)) = t.org_before {
+                    let (k, strong) = name_kind(a, ps, pe, false, outlet);
+                    out.push(mention(ps, pe, MentionKind::Name, k, strong));
+                }
+                (t.name.0, t.name.1, honorific || t.titled)
+            }
+            None => {
+                i = run_end;
+                continue;
+            }
         };
         let (kind, strong) = name_kind(a, s, e, honorific, outlet);
         let mk = if e - s == 1 && is_acronym(&a.tokens[s].text) {
@@ -154,27 +146,123 @@ pub fn find(
     out
 }
 
+/// A capitalised run after its titles are taken off.
+struct Titled {
+    /// The name proper.
+    name: (usize, usize),
+    /// A title stood before the name ("Home Secretary Tom Reed"): a person.
+    titled: bool,
+    /// An organisation named before the title ("Europol Director Ann Berg").
+    org_before: Option<(usize, usize)>,
+}
+
+fn title_word(a: &Analysis, i: usize) -> bool {
+    let w = a.tokens[i].lower.trim_end_matches('.');
+    HONORIFICS.contains(w) || lexicon::ROLE_HEADS.contains(w)
+}
+
+fn person_like(a: &Analysis, s: usize, e: usize) -> bool {
+    let first = a.tokens[s].lower.as_str();
+    lexicon::is_given_name(first)
+        || (e - s <= 3
+            && (s..e).all(|k| a.tokens[k].kind == TokKind::Word && !is_acronym(&a.tokens[k].text))
+            && !ORG_SUFFIXES.contains(a.tokens[e - 1].lower.as_str()))
+}
+
+/// Titles inside a capitalised run `[s, e)`: a run of title words alone is no
+/// name ("General manager ...", "the Minister"); "Home Secretary Tom Reed" and
+/// "Europol Director Ann Berg" name the person after the title (and an
+/// organisation before it); after an office title, "for/of X" is a portfolio
+/// ("Minister for Infrastructure Ann Lee"), not an organisation. `None` when no
+/// name is left.
+fn split_title(a: &Analysis, s: usize, e: usize) -> Option<Titled> {
+    let words: Vec<usize> = (s..e)
+        .filter(|&k| a.tokens[k].kind == TokKind::Word)
+        .collect();
+    if words
+        .iter()
+        .all(|&k| title_word(a, k) || lexicon::TITLE_MODIFIERS.contains(a.tokens[k].lower.as_str()))
+    {
+        return None;
+    }
+    if e - s == 1 && lexicon::NOT_ACTORS.contains(a.tokens[s].lower.as_str()) {
+        return None;
+    }
+    // a portfolio after "Minister for", "Secretary of"
+    if s >= 2
+        && matches!(a.tokens[s - 1].lower.as_str(), "for" | "of")
+        && a.tokens[s - 2].is_cap()
+        && lexicon::OFFICE_TITLES.contains(a.tokens[s - 2].lower.as_str())
+    {
+        let g = (s + 1..e).find(|&k| lexicon::is_given_name(&a.tokens[k].lower))?;
+        return Some(Titled {
+            name: (g, e),
+            titled: true,
+            org_before: None,
+        });
+    }
+    // the last title word with a person-like name after it
+    if let Some(t) = (s..e.saturating_sub(1))
+        .rev()
+        .find(|&k| title_word(a, k) && a.tokens[k].is_cap())
+    {
+        let honorific = HONORIFICS.contains(a.tokens[t].lower.trim_end_matches('.'));
+        let given = lexicon::is_given_name(&a.tokens[t + 1].lower);
+        if t > s
+            && (given || honorific && person_like(a, t + 1, e))
+            && !ORG_SUFFIXES.contains(a.tokens[t].lower.as_str())
+        {
+            let mut ps = s;
+            let mut pe = t;
+            while pe > ps
+                && (title_word(a, pe - 1)
+                    || lexicon::TITLE_MODIFIERS.contains(a.tokens[pe - 1].lower.as_str()))
+            {
+                pe -= 1;
+            }
+            while ps < pe && !a.tokens[ps].is_word() {
+                ps += 1;
+            }
+            return Some(Titled {
+                name: (t + 1, e),
+                titled: true,
+                org_before: (pe > ps).then_some((ps, pe)),
+            });
+        }
+    }
+    Some(Titled {
+        name: (s, e),
+        titled: false,
+        org_before: None,
+    })
+}
+
 #[allow(clippy::needless_range_loop)]
 fn relink(out: &mut [RawMention]) {
     // alias_of / group_of were indices before sorting; sorting by start keeps the
     // relative order of rule mentions (they are produced left to right), except that
     // a "members of X" nominal starts before X. Recompute by position.
-    let spans: Vec<(usize, usize, MentionKind)> = out
-        .iter()
-        .map(|m| (m.tok_start, m.tok_end, m.kind))
-        .collect();
+    // mentions by end token, in order (the first match wins, as before)
+    let mut by_end: std::collections::HashMap<usize, Vec<usize>> = Default::default();
+    for (i, m) in out.iter().enumerate() {
+        by_end.entry(m.tok_end).or_default().push(i);
+    }
     for i in 0..out.len() {
         if out[i].alias_of.is_some() {
             // the name right before "(" ACR ")"
             let s = out[i].tok_start;
-            out[i].alias_of = spans.iter().position(|&(_, e, k)| {
-                e + 1 == s && matches!(k, MentionKind::Name | MentionKind::Acronym)
+            out[i].alias_of = s.checked_sub(1).and_then(|e| by_end.get(&e)).and_then(|v| {
+                v.iter()
+                    .copied()
+                    .find(|&j| matches!(out[j].kind, MentionKind::Name | MentionKind::Acronym))
             });
         }
         if out[i].group_of.is_some() {
-            let e = out[i].tok_end;
-            out[i].group_of = spans.iter().position(|&(ss, ee, k)| {
-                ee == e && ss > out[i].tok_start && k != MentionKind::Nominal
+            let (s, e) = (out[i].tok_start, out[i].tok_end);
+            out[i].group_of = by_end.get(&e).and_then(|v| {
+                v.iter()
+                    .copied()
+                    .find(|&j| out[j].tok_start > s && out[j].kind != MentionKind::Nominal)
             });
         }
     }
@@ -245,7 +333,9 @@ pub fn sentence_initial(a: &Analysis, i: usize) -> bool {
         .map(|s| s.tok_start)
         .unwrap_or(0);
     let mut j = i;
-    while j > s {
+    // a run of brackets and marks longer than this is no sentence opening
+    let floor = s.max(i.saturating_sub(8));
+    while j > floor {
         let p = &a.tokens[j - 1];
         if p.kind == TokKind::Quote
             || p.is("(")
@@ -262,7 +352,7 @@ pub fn sentence_initial(a: &Analysis, i: usize) -> bool {
         }
         return false;
     }
-    true
+    j == s
 }
 
 fn name_token(a: &Analysis, i: usize) -> bool {
@@ -373,7 +463,13 @@ fn name_run(
                 && !HONORIFICS.contains(w.lower.as_str())
                 && !PLACES.contains(w.lower.as_str()))
         {
-            if e - s == 1 {
+            // "Europol director Ann Berg said": an organisation before a title
+            let titled = a
+                .tokens
+                .get(e)
+                .is_some_and(|t| !t.is_cap() && lexicon::ROLE_HEADS.contains(t.lower.as_str()))
+                && a.tokens.get(e + 1).is_some_and(|t| t.is_cap());
+            if e - s == 1 && !titled {
                 return None;
             }
             // "Speaking Frank" is unlikely; keep multiword runs whose first word is not a function word
@@ -426,6 +522,10 @@ fn name_kind(
     while j > 0 && steps < 4 {
         let t = &a.tokens[j - 1];
         if t.kind != TokKind::Word || a.tok_sent[j - 1] != a.tok_sent[s] {
+            break;
+        }
+        if t.is_cap() {
+            // a capitalised word is part of another name, not a type noun
             break;
         }
         if GROUP_NOUNS.contains(t.lower.as_str()) || FACTION_NOUNS.contains(t.lower.as_str()) {
@@ -525,7 +625,7 @@ fn name_kind(
             a.tokens[k].is_cap() && !is_acronym(&a.tokens[k].text) && !is_camel(&a.tokens[k].text)
         })
     {
-        if lexicon::GIVEN_NAMES.contains(a.tokens[s].lower.as_str()) {
+        if lexicon::is_given_name(&a.tokens[s].lower) {
             return (ActorKind::Person, true);
         }
         return (ActorKind::Unknown, false);

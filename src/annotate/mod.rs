@@ -5,15 +5,21 @@
 //! coref (mentions to actors) -> attribution (claims) -> relations (roles,
 //! org relations, acts) -> stance (claims x targets).
 
+// Layers, bottom to top (a module imports only from the ones above it):
+// tokens, lexicon -> segment -> words -> drafts -> actors -> mentions -> coref
+// -> attribution -> relations -> assemble.
+pub mod actors;
 pub mod assemble;
 pub mod attribution;
 pub mod coref;
+pub mod drafts;
 pub mod lexicon;
 pub mod mentions;
 pub mod relations;
 pub mod segment;
 pub mod stance;
 pub mod tokens;
+pub mod words;
 
 use crate::document::Document;
 use crate::extraction::Extraction;
@@ -111,10 +117,10 @@ impl Annotator {
 pub fn annotate_discourse(doc: &Document, ex: &mut Extraction, ner: Option<&dyn TokenClassifier>) {
     let a = segment::analyse(doc);
     let outlet = doc.meta.outlet.as_deref();
-    let mut raw = mentions::find(&a, ner, outlet);
+    let mut raw = drafts::MentionSet::new(mentions::find(&a, ner, outlet));
     let mut actors = coref::resolve(&a, &mut raw, outlet);
-    let claims = attribution::find(&a, &mut raw, &mut actors);
     let (roles, rels) = relations::roles(&a, &raw, &mut actors);
+    let claims = attribution::find(&a, &mut raw, &mut actors, &roles);
     let acts = relations::acts(&a, &mut raw, &mut actors, &claims);
     coref::resolve_quote_pronouns(&a, &mut raw, &claims, &roles);
     assemble::fill(doc, &a, &raw, &actors, &claims, &roles, &rels, &acts, ex);

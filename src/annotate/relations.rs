@@ -1,95 +1,243 @@
 //! Relations: roles ("co-founder and CEO of X"), organisation relations
 //! (subsidiary, faction, member) and acts between actors ("X has criticised Y").
 
-use super::attribution::{nominal_actor_parts, ClaimDraft};
-use super::coref::Actors;
+use super::actors::Actors;
+use super::coref::nominal::nominal_actor_parts;
+use super::drafts::{claim_before, claim_holding, ActDraft, ClaimDraft, OrgRelDraft, RoleDraft};
+use super::drafts::{MentionSet, RawMention};
 use super::lexicon::{self, DETERMINERS, ROLE_HEADS, ROLE_WORDS};
-use super::mentions::RawMention;
 use super::segment::Analysis;
 use super::tokens::TokKind;
+use super::words::low;
 use crate::extraction::{ActKind, ActorKind, MentionKind, OrgRelationKind};
 
-/// A role before ids: member and organisation are actor indices; tokens `[s, e)`.
-#[derive(Debug, Clone, PartialEq)]
-pub struct RoleDraft {
-    /// Member actor.
-    pub member: usize,
-    /// Organisation actor.
-    pub organisation: usize,
-    /// Label as written.
-    pub label: String,
-    /// Evidence tokens.
-    pub evidence: (usize, usize),
-}
-
-/// An organisation relation before ids.
-#[derive(Debug, Clone, PartialEq)]
-pub struct OrgRelDraft {
-    /// Kind.
-    pub kind: OrgRelationKind,
-    /// Child actor.
-    pub child: usize,
-    /// Parent actor.
-    pub parent: usize,
-    /// Evidence tokens.
-    pub evidence: (usize, usize),
-}
-
-/// An act before ids.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ActDraft {
-    /// Kind.
-    pub kind: ActKind,
-    /// Agent actor.
-    pub agent: usize,
-    /// Patient actor.
-    pub patient: usize,
-    /// Polarity.
-    pub polarity: i8,
-    /// Sentence index (evidence).
-    pub sentence: usize,
-    /// Index of the claim it was reported in.
-    pub claim: Option<usize>,
-    /// Confidence.
-    pub confidence: f32,
-}
-
-fn low(a: &Analysis, i: usize) -> &str {
-    a.tokens.get(i).map(|t| t.lower.as_str()).unwrap_or("")
-}
-
-fn name_at(mentions: &[RawMention], start: usize) -> Option<&RawMention> {
+fn name_at(mentions: &MentionSet, start: usize) -> Option<&RawMention> {
     mentions
+        .starting_at(start)
         .iter()
+        .map(|&i| &mentions[i])
         .filter(|m| {
-            m.tok_start == start
-                && matches!(
-                    m.kind,
-                    MentionKind::Name | MentionKind::Acronym | MentionKind::PartialName
-                )
-                && m.actor.is_some()
+            matches!(
+                m.kind,
+                MentionKind::Name | MentionKind::Acronym | MentionKind::PartialName
+            ) && m.actor.is_some()
         })
         .max_by_key(|m| m.tok_end)
 }
 
-fn name_ending(mentions: &[RawMention], end: usize) -> Option<&RawMention> {
+fn name_ending(mentions: &MentionSet, end: usize) -> Option<&RawMention> {
     mentions
+        .ending_at(end)
         .iter()
+        .map(|&i| &mentions[i])
         .filter(|m| {
-            m.tok_end == end
-                && matches!(
-                    m.kind,
-                    MentionKind::Name | MentionKind::Acronym | MentionKind::PartialName
-                )
-                && m.actor.is_some()
+            matches!(
+                m.kind,
+                MentionKind::Name | MentionKind::Acronym | MentionKind::PartialName
+            ) && m.actor.is_some()
         })
         .min_by_key(|m| m.tok_start)
+}
+
+/// A role phrase around a role head: tokens `[rs, re)` hold the title
+/// ("co-founder and chief executive"), `label_end` the end of the label
+/// ("director of programmes"), `prep` the preposition before the organisation.
+struct RolePhrase {
+    rs: usize,
+    re: usize,
+    label_end: usize,
+    prep: Option<usize>,
+}
+
+fn role_phrase(a: &Analysis, i: usize, ss: usize, se: usize) -> RolePhrase {
+    let mut rs = i;
+    while rs > ss
+        && ROLE_WORDS.contains(low(a, rs - 1))
+        && !matches!(low(a, rs - 1), "the" | "of")
+        && a.tokens[rs - 1].kind == TokKind::Word
+        && !a.tokens[rs - 1].is_cap()
+        || rs > ss && ROLE_HEADS.contains(low(a, rs - 1))
+        || rs > ss && matches!(low(a, rs - 1), "joint" | "co") && !a.tokens[rs - 1].is_cap()
+    {
+        rs -= 1;
+    }
+    while rs < i && matches!(low(a, rs), "and" | "&") {
+        rs += 1;
+    }
+    let mut re = i + 1;
+    while re < se
+        && (ROLE_HEADS.contains(low(a, re))
+            || matches!(low(a, re), "and" | "officer" | "executive")
+                && re + 1 < se
+                && (ROLE_HEADS.contains(low(a, re + 1)) || low(a, re) != "and"))
+    {
+        re += 1;
+    }
+    // "director of programmes at X", "head of threat research at X",
+    // "cabinet member for transport": a portfolio before the organisation
+    let mut label_end = re;
+    let mut prep = matches!(low(a, re), "of" | "for" | "at" | "with").then_some(re);
+    if matches!(low(a, re), "of" | "for") {
+        let mut j = re + 1;
+        while j < se && j < re + 5 && is_plain_lower(a, j) {
+            j += 1;
+        }
+        if j > re + 1 {
+            label_end = j;
+            prep = matches!(low(a, j), "at" | "with" | "for" | "of").then_some(j);
+        }
+    }
+    RolePhrase {
+        rs,
+        re,
+        label_end,
+        prep,
+    }
+}
+
+/// A lowercase content word (not a determiner, preposition or clause word).
+fn is_plain_lower(a: &Analysis, j: usize) -> bool {
+    let t = &a.tokens[j];
+    let w = t.lower.as_str();
+    t.kind == TokKind::Word
+        && !t.is_cap()
+        && !DETERMINERS.contains(w)
+        && !lexicon::PREPOSITIONS.contains(w)
+        && !lexicon::SUBORDINATORS.contains(w)
+        && !lexicon::RELATIVES.contains(w)
+        && !lexicon::AUXILIARIES.contains(w)
+        && lexicon::cue_verb(w).is_none()
+}
+
+/// The organisation of a role phrase: (actor, first token, one past its end,
+/// a parent-company relation): "ROLE of/at [the firm] X", "X's ROLE",
+/// "its ROLE", "X ROLE NAME".
+type RoleOrg = (usize, usize, usize, Option<(usize, usize)>);
+
+fn role_org(
+    a: &Analysis,
+    mentions: &MentionSet,
+    actors: &Actors,
+    rp: &RolePhrase,
+    se: usize,
+) -> Option<RoleOrg> {
+    let rs = rp.rs;
+    if let Some(p) = rp.prep {
+        let mut j = p + 1;
+        while j < se && DETERMINERS.contains(low(a, j)) {
+            j += 1;
+        }
+        // "at the security firm X", "of the union X"
+        let mut k = j;
+        while k < se && k < j + 3 && name_at(mentions, k).is_none() && is_plain_lower(a, k) {
+            k += 1;
+        }
+        let m = name_at(mentions, j).or_else(|| name_at(mentions, k))?;
+        let org = m.actor?;
+        // X's parent company Y
+        if m.possessive && low(a, m.tok_end + 1) == "parent" {
+            let mut k = m.tok_end + 2;
+            while k < se
+                && matches!(
+                    low(a, k),
+                    "company" | "firm" | "group" | "organisation" | "organization" | "corporation"
+                )
+            {
+                k += 1;
+            }
+            if let Some(y) = name_at(mentions, k) {
+                return Some((y.actor?, m.tok_start, y.tok_end, Some((org, y.actor?))));
+            }
+        }
+        let end = if m.possessive {
+            m.tok_end + 1
+        } else {
+            m.tok_end
+        };
+        return Some((org, m.tok_start, end, None));
+    }
+    if rs >= 1 && matches!(low(a, rs - 1), "its" | "their") {
+        let m = mentions
+            .starting_at(rs - 1)
+            .iter()
+            .map(|&mi| &mentions[mi])
+            .find(|m| m.kind == MentionKind::Pronoun)?;
+        return Some((m.actor?, rs - 1, rp.re, None));
+    }
+    if rs >= 2 && low(a, rs - 1) == "'s" {
+        // "Acme's CEO", "the trust's medical director"
+        let m = mentions
+            .ending_at(rs - 1)
+            .iter()
+            .map(|&mi| &mentions[mi])
+            .filter(|m| m.actor.is_some() && m.kind != MentionKind::Pronoun)
+            .min_by_key(|m| m.tok_start)?;
+        let org = m.actor?;
+        return (actors.list[org].kind != ActorKind::Person).then_some((
+            org,
+            m.tok_start,
+            rp.re,
+            None,
+        ));
+    }
+    if rs >= 1 {
+        let m = name_ending(mentions, rs)?;
+        let org = m.actor?;
+        return (actors.list[org].kind != ActorKind::Person).then_some((
+            org,
+            m.tok_start,
+            rp.re,
+            None,
+        ));
+    }
+    None
+}
+
+/// The member of a role: "NAME, [a] ROLE of ORG" / "NAME, ORG's ROLE," /
+/// "ROLE of ORG, NAME," / "ORG ROLE NAME".
+fn role_member(
+    a: &Analysis,
+    mentions: &MentionSet,
+    actors: &Actors,
+    (start, org_end): (usize, usize),
+    rp: &RolePhrase,
+    se: usize,
+    label: &str,
+) -> Option<(usize, usize)> {
+    let mut cands: Vec<(usize, usize)> = vec![]; // actor, token
+    if start >= 2 && a.tokens[start - 1].is(",") {
+        if let Some(m) = name_ending(mentions, start - 1) {
+            cands.extend(m.actor.map(|x| (x, m.tok_start)));
+        }
+    }
+    if org_end < se && a.tokens[org_end].is(",") {
+        if let Some(m) = name_at(mentions, org_end + 1) {
+            cands.extend(m.actor.map(|x| (x, m.tok_end)));
+        }
+    }
+    if let Some(m) = name_at(mentions, rp.re) {
+        cands.extend(m.actor.map(|x| (x, m.tok_end)));
+    }
+    let by_kind = |k: ActorKind| {
+        cands
+            .iter()
+            .find(|(x, _)| actors.list[*x].kind == k)
+            .copied()
+    };
+    by_kind(ActorKind::Person)
+        .or_else(|| by_kind(ActorKind::Unknown))
+        .or_else(|| {
+            label
+                .eq_ignore_ascii_case("member")
+                .then(|| by_kind(ActorKind::Group))
+                .flatten()
+        })
 }
 
 /// Roles and organisation relations.
 pub fn roles(
     a: &Analysis,
-    mentions: &[RawMention],
+    mentions: &MentionSet,
     actors: &mut Actors,
 ) -> (Vec<RoleDraft>, Vec<OrgRelDraft>) {
     let mut roles = vec![];
@@ -105,126 +253,24 @@ pub fn roles(
         }
         let sent = a.tok_sent[i];
         let (ss, se) = (a.sentences[sent].tok_start, a.sentences[sent].tok_end);
-        // role phrase [rs, re)
-        let mut rs = i;
-        while rs > ss
-            && ROLE_WORDS.contains(low(a, rs - 1))
-            && !matches!(low(a, rs - 1), "the" | "of")
-            && a.tokens[rs - 1].kind == TokKind::Word
-            && !a.tokens[rs - 1].is_cap()
-            || rs > ss && ROLE_HEADS.contains(low(a, rs - 1))
-        {
-            rs -= 1;
-        }
-        while rs < i && matches!(low(a, rs), "and" | "&") {
-            rs += 1;
-        }
-        let mut re = i + 1;
-        while re < se
-            && (ROLE_HEADS.contains(low(a, re))
-                || matches!(low(a, re), "and" | "officer" | "executive")
-                    && re + 1 < se
-                    && (ROLE_HEADS.contains(low(a, re + 1)) || low(a, re) != "and"))
-        {
-            re += 1;
-        }
-        let label = a.tok_text(rs, re);
-        let mut det_s = rs;
+        let rp = role_phrase(a, i, ss, se);
+        let next = rp.re.max(i + 1);
+        let label = a.tok_text(rp.rs, rp.label_end);
+        let mut det_s = rp.rs;
         while det_s > ss && DETERMINERS.contains(low(a, det_s - 1)) {
             det_s -= 1;
         }
-        // organisation: "of/for/at X", "X's ROLE", "X ROLE NAME"
-        let mut org: Option<usize> = None;
-        let mut org_end = re;
-        let mut parent_rel: Option<(usize, usize)> = None;
-        if matches!(low(a, re), "of" | "for" | "at" | "with") {
-            let mut j = re + 1;
-            while j < se && DETERMINERS.contains(low(a, j)) {
-                j += 1;
-            }
-            if let Some(m) = name_at(mentions, j) {
-                org = m.actor;
-                org_end = m.tok_end;
-                // X's parent company Y
-                if m.possessive && low(a, m.tok_end + 1) == "parent" {
-                    let mut k = m.tok_end + 2;
-                    while k < se
-                        && matches!(
-                            low(a, k),
-                            "company"
-                                | "firm"
-                                | "group"
-                                | "organisation"
-                                | "organization"
-                                | "corporation"
-                        )
-                    {
-                        k += 1;
-                    }
-                    if let Some(y) = name_at(mentions, k) {
-                        parent_rel = Some((m.actor.unwrap_or(0), y.actor.unwrap_or(0)));
-                        org = y.actor;
-                        org_end = y.tok_end;
-                    }
-                } else if m.possessive {
-                    org_end = m.tok_end + 1;
-                }
-            }
-        } else if rs >= 1 && matches!(low(a, rs - 1), "its" | "their") {
-            org = mentions
-                .iter()
-                .find(|m| m.tok_start == rs - 1 && m.kind == MentionKind::Pronoun)
-                .and_then(|m| m.actor);
-        } else if rs >= 2 && low(a, rs - 1) == "'s" {
-            if let Some(m) = name_ending(mentions, rs - 1) {
-                org = m.actor;
-            }
-        } else if rs >= 1 {
-            if let Some(m) = name_ending(mentions, rs) {
-                if m.actor
-                    .is_some_and(|x| actors.list[x].kind != ActorKind::Person)
-                {
-                    org = m.actor;
-                }
-            }
-        }
-        let Some(org) = org else {
-            i = re.max(i + 1);
+        let Some((org, org_start, org_end, parent_rel)) = role_org(a, mentions, actors, &rp, se)
+        else {
+            i = next;
             continue;
         };
-        // member: "NAME, [a] ROLE of ORG" / "ROLE of ORG, NAME," / "ORG ROLE NAME"
-        let mut cands: Vec<(usize, usize)> = vec![]; // actor, token
-        if det_s >= 2 && a.tokens[det_s - 1].is(",") {
-            if let Some(m) = name_ending(mentions, det_s - 1) {
-                cands.extend(m.actor.map(|x| (x, m.tok_start)));
-            }
+        let start = det_s.min(org_start);
+        let mut start_det = start;
+        while start_det > ss && DETERMINERS.contains(low(a, start_det - 1)) {
+            start_det -= 1;
         }
-        if org_end < se && a.tokens[org_end].is(",") {
-            if let Some(m) = name_at(mentions, org_end + 1) {
-                cands.extend(m.actor.map(|x| (x, m.tok_end)));
-            }
-        }
-        if let Some(m) = name_at(mentions, re) {
-            cands.extend(m.actor.map(|x| (x, m.tok_end)));
-        }
-        let member = cands
-            .iter()
-            .find(|(x, _)| actors.list[*x].kind == ActorKind::Person)
-            .or_else(|| {
-                cands
-                    .iter()
-                    .find(|(x, _)| actors.list[*x].kind == ActorKind::Unknown)
-            })
-            .or_else(|| {
-                if label.eq_ignore_ascii_case("member") {
-                    cands
-                        .iter()
-                        .find(|(x, _)| actors.list[*x].kind == ActorKind::Group)
-                } else {
-                    None
-                }
-            })
-            .copied();
+        let member = role_member(a, mentions, actors, (start_det, org_end), &rp, se, &label);
         if let Some((mem, mtok)) = member {
             if mem != org
                 && actors.list[org].kind != ActorKind::Person
@@ -235,9 +281,10 @@ pub fn roles(
                 {
                     actors.list[mem].kind = ActorKind::Person;
                 }
-                let ev = (mtok.min(det_s), (mtok + 1).max(org_end));
-                let label_l = label.to_lowercase();
-                if label_l == "member" && actors.list[mem].kind != ActorKind::Person {
+                let ev = (mtok.min(start_det), (mtok + 1).max(org_end));
+                if label.eq_ignore_ascii_case("member")
+                    && actors.list[mem].kind != ActorKind::Person
+                {
                     rels.push(OrgRelDraft {
                         kind: OrgRelationKind::MemberOf,
                         child: mem,
@@ -252,19 +299,17 @@ pub fn roles(
                         evidence: ev,
                     });
                 }
-                if let Some((child, parent)) = parent_rel {
-                    if child != parent {
-                        rels.push(OrgRelDraft {
-                            kind: OrgRelationKind::SubsidiaryOf,
-                            child,
-                            parent,
-                            evidence: ev,
-                        });
-                    }
+                if let Some((child, parent)) = parent_rel.filter(|(c, p)| c != p) {
+                    rels.push(OrgRelDraft {
+                        kind: OrgRelationKind::SubsidiaryOf,
+                        child,
+                        parent,
+                        evidence: ev,
+                    });
                 }
             }
         }
-        i = re.max(i + 1);
+        i = next;
     }
     // factions: "the X faction Y", "Y, a faction of X"
     for i in 0..n {
@@ -318,7 +363,7 @@ pub fn roles(
 /// of the appositive) is followed by "of".
 fn appositive_of(
     a: &Analysis,
-    mentions: &[RawMention],
+    mentions: &MentionSet,
     i: usize,
     kind: OrgRelationKind,
 ) -> Option<OrgRelDraft> {
@@ -448,7 +493,7 @@ const ARGUMENT_NOUNS: &[&str] = &[
 /// Acts between actors.
 pub fn acts(
     a: &Analysis,
-    mentions: &mut Vec<RawMention>,
+    mentions: &mut MentionSet,
     actors: &mut Actors,
     claims: &[ClaimDraft],
 ) -> Vec<ActDraft> {
@@ -472,12 +517,11 @@ pub fn acts(
             }
             if t.lower.ends_with("ing") && k > ss {
                 let p = low(a, k - 1);
-                let after_mention = mentions.iter().any(|m| {
-                    m.tok_end == k
-                        && matches!(
-                            m.kind,
-                            MentionKind::Name | MentionKind::Acronym | MentionKind::PartialName
-                        )
+                let after_mention = mentions.ending_at(k).iter().any(|&mi| {
+                    matches!(
+                        mentions[mi].kind,
+                        MentionKind::Name | MentionKind::Acronym | MentionKind::PartialName
+                    )
                 });
                 if !(matches!(
                     p,
@@ -547,11 +591,7 @@ pub fn acts(
                     actor_in(mentions, actors, s0, e0).or_else(|| {
                         if (s0..e0).any(|j| ARGUMENT_NOUNS.contains(&low(a, j))) {
                             // the argument of the last claim's speaker
-                            claims
-                                .iter()
-                                .filter(|c| c.content.1 <= s0 && c.speaker.is_some())
-                                .max_by_key(|c| c.content.1)
-                                .and_then(|c| c.speaker)
+                            claim_before(claims, s0).and_then(|c| claims[c].speaker)
                         } else {
                             None
                         }
@@ -571,7 +611,7 @@ pub fn acts(
                 });
                 if agent.is_none() {
                     mentions.truncate(n_mentions);
-                    actors.list.truncate(n_actors);
+                    actors.truncate(n_actors);
                     continue;
                 }
                 let patient = object_actor(a, mentions, actors, vend, se);
@@ -580,15 +620,13 @@ pub fn acts(
             let (Some(agent), Some(patient)) = (agent, patient) else {
                 // undo nominal actors created for an act that is not there
                 mentions.truncate(n_mentions);
-                actors.list.truncate(n_actors);
+                actors.truncate(n_actors);
                 continue;
             };
             if agent == patient {
                 continue;
             }
-            let claim = claims
-                .iter()
-                .position(|c| c.content.0 <= k && k < c.content.1);
+            let claim = claim_holding(claims, k);
             out.push(ActDraft {
                 kind,
                 agent,
@@ -603,10 +641,12 @@ pub fn acts(
     out
 }
 
-fn actor_in(mentions: &[RawMention], actors: &Actors, s: usize, e: usize) -> Option<usize> {
+fn actor_in(mentions: &MentionSet, actors: &Actors, s: usize, e: usize) -> Option<usize> {
     let inside: Vec<&RawMention> = mentions
-        .iter()
-        .filter(|m| m.tok_start >= s && m.tok_end <= e && m.actor.is_some())
+        .inside(s, e)
+        .into_iter()
+        .map(|i| &mentions[i])
+        .filter(|m| m.actor.is_some())
         .collect();
     if let Some(m) = inside
         .iter()
@@ -625,14 +665,16 @@ fn actor_in(mentions: &[RawMention], actors: &Actors, s: usize, e: usize) -> Opt
         .and_then(|m| m.actor)
 }
 
-fn first_actor(a: &Analysis, mentions: &[RawMention], s: usize, se: usize) -> Option<usize> {
+fn first_actor(a: &Analysis, mentions: &MentionSet, s: usize, se: usize) -> Option<usize> {
     let mut e = s;
     while e < se && !a.tokens[e].is(",") && !a.tokens[e].is_final() {
         e += 1;
     }
     mentions
-        .iter()
-        .filter(|m| m.tok_start >= s && m.tok_end <= e && m.actor.is_some())
+        .inside(s, e)
+        .into_iter()
+        .map(|i| &mentions[i])
+        .filter(|m| m.actor.is_some())
         .min_by_key(|m| m.tok_start)
         .and_then(|m| m.actor)
 }
@@ -695,7 +737,7 @@ fn first_np_span(a: &Analysis, ss: usize, limit: usize) -> Option<(usize, usize)
 /// The patient in the object of a verb ending at `vend`.
 fn object_actor(
     a: &Analysis,
-    mentions: &mut Vec<RawMention>,
+    mentions: &mut MentionSet,
     actors: &mut Actors,
     vend: usize,
     se: usize,
@@ -724,8 +766,10 @@ fn object_actor(
         if (low(a, j) == "such" && low(a, j + 1) == "as") || low(a, j) == "including" {
             let start = if low(a, j) == "such" { j + 2 } else { j + 1 };
             if let Some(m) = mentions
-                .iter()
-                .filter(|m| m.tok_start >= start && m.tok_end <= e && m.actor.is_some())
+                .inside(start, e)
+                .into_iter()
+                .map(|i| &mentions[i])
+                .filter(|m| m.actor.is_some())
                 .min_by_key(|m| m.tok_start)
             {
                 return m.actor;
@@ -740,9 +784,9 @@ fn object_actor(
     if h >= e {
         return None;
     }
-    if let Some(m) = mentions
-        .iter()
-        .filter(|m| m.tok_start >= vend && m.tok_start <= h && m.tok_end > h && m.actor.is_some())
+    if let Some(m) = (vend..=h)
+        .flat_map(|t| mentions.starting_at(t).iter().map(|&i| &mentions[i]))
+        .filter(|m| m.tok_end > h && m.actor.is_some())
         .max_by_key(|m| m.tok_end)
     {
         return m.actor;
@@ -763,11 +807,11 @@ fn object_actor(
     }
     // otherwise the first actor mention in the object
     mentions
-        .iter()
+        .inside(vend, e)
+        .into_iter()
+        .map(|i| &mentions[i])
         .filter(|m| {
-            m.tok_start >= vend
-                && m.tok_end <= e
-                && m.actor.is_some()
+            m.actor.is_some()
                 && matches!(
                     m.kind,
                     MentionKind::Name

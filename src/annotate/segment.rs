@@ -66,6 +66,10 @@ pub struct Analysis {
     pub furniture: Vec<bool>,
     /// First token index of each paragraph (one extra entry at the end).
     pub para_tok: Vec<usize>,
+    /// The quote whose opening mark is each token, if any.
+    pub quote_open: Vec<Option<usize>>,
+    /// The quote whose closing mark is each token, if any.
+    pub quote_close: Vec<Option<usize>>,
 }
 
 impl Analysis {
@@ -94,22 +98,31 @@ impl Analysis {
 
     /// True when token `i` is an opening quote mark.
     pub fn is_open_quote(&self, i: usize) -> bool {
-        self.quotes.iter().any(|q| q.open == i)
+        self.quote_opened_at(i).is_some()
     }
 
     /// True when token `i` is a closing quote mark.
     pub fn is_close_quote(&self, i: usize) -> bool {
-        self.quotes.iter().any(|q| q.close == Some(i))
+        self.quote_closed_at(i).is_some()
     }
 
     /// The quote whose closing mark is token `i`.
     pub fn quote_closed_at(&self, i: usize) -> Option<usize> {
-        self.quotes.iter().position(|q| q.close == Some(i))
+        self.quote_close.get(i).copied().flatten()
     }
 
     /// The quote whose opening mark is token `i`.
     pub fn quote_opened_at(&self, i: usize) -> Option<usize> {
-        self.quotes.iter().position(|q| q.open == i)
+        self.quote_open.get(i).copied().flatten()
+    }
+
+    /// Top-level quotes lying wholly inside tokens `[s, e)`, in text order
+    /// (quotes are sorted by their opening mark).
+    pub fn quotes_within(&self, s: usize, e: usize) -> impl Iterator<Item = usize> + '_ {
+        let first = self.quotes.partition_point(|q| q.open < s);
+        (first..self.quotes.len())
+            .take_while(move |&i| self.quotes[i].open < e)
+            .filter(move |&i| self.quotes[i].depth == 0 && self.quotes[i].last_tok() < e)
     }
 }
 
@@ -133,6 +146,8 @@ pub fn analyse(doc: &Document) -> Analysis {
     a.tok_sent = vec![0; a.tokens.len()];
     a.tok_depth = vec![0; a.tokens.len()];
     a.tok_quote = vec![None; a.tokens.len()];
+    a.quote_open = vec![None; a.tokens.len()];
+    a.quote_close = vec![None; a.tokens.len()];
     for pi in 0..doc.paragraphs.len() {
         let (s, e) = (a.para_tok[pi], a.para_tok[pi + 1]);
         pair_quotes(&mut a, s, e, pi);
@@ -169,6 +184,15 @@ fn family(t: &str) -> Option<(Family, Option<bool>)> {
     })
 }
 
+/// Quotation marks opened while this many quotes are open are ignored (prose
+/// nests two or three deep); it keeps pairing linear on hostile input.
+const MAX_QUOTE_DEPTH: usize = 8;
+
+/// Sentences longer than this many tokens are cut (at a comma or semicolon
+/// where there is one), so that the sentence-local rules stay linear in the
+/// document length on text without sentence punctuation.
+pub const MAX_SENTENCE_TOKENS: usize = 250;
+
 /// Pairs quotation marks inside one paragraph with a stack.
 fn pair_quotes(a: &mut Analysis, s: usize, e: usize, pi: usize) {
     let mut stack: Vec<(usize, Family)> = vec![];
@@ -203,6 +227,10 @@ fn pair_quotes(a: &mut Analysis, s: usize, e: usize, pi: usize) {
         };
         if opening {
             if fam == Family::Single && dir.is_none() && (!prev_space || next_space) {
+                continue;
+            }
+            if stack.len() >= MAX_QUOTE_DEPTH {
+                // marks nested deeper than any prose nests are not quotations
                 continue;
             }
             stack.push((i, fam));
@@ -246,6 +274,10 @@ fn pair_quotes(a: &mut Analysis, s: usize, e: usize, pi: usize) {
                 a.tok_depth[i] = a.tok_depth[i].max(q.depth + 1);
             }
             a.tok_quote[i] = Some(qi);
+        }
+        a.quote_open[q.open].get_or_insert(qi);
+        if let Some(c) = q.close {
+            a.quote_close[c].get_or_insert(qi);
         }
         a.quotes.push(q);
     }
@@ -296,6 +328,11 @@ fn split_sentences(a: &mut Analysis, s: usize, e: usize, pi: usize) {
                             || n.is("\u{2014}"))
                 }
             };
+            if !boundary && !prev_abbrev && end < e {
+                // the same holds at every mark of the run: go past it (linear on "!!!!")
+                i = end;
+                continue;
+            }
         } else if t.text.ends_with('.') && t.text.len() > 2 && t.kind == TokKind::Word {
             // an abbreviation like U.S. at a sentence end: only before a capitalised function word
             if let Some(n) = a.tokens.get(i + 1).filter(|_| i + 1 < e) {
@@ -304,15 +341,7 @@ fn split_sentences(a: &mut Analysis, s: usize, e: usize, pi: usize) {
         }
         if boundary || end >= e {
             let end = end.min(e);
-            let si = a.sentences.len();
-            for k in start..end {
-                a.tok_sent[k] = si;
-            }
-            a.sentences.push(Sentence {
-                tok_start: start,
-                tok_end: end,
-                paragraph: pi,
-            });
+            push_sentence(a, start, end, pi);
             start = end;
             i = end;
             continue;
@@ -320,15 +349,33 @@ fn split_sentences(a: &mut Analysis, s: usize, e: usize, pi: usize) {
         i += 1;
     }
     if start < e {
+        push_sentence(a, start, e, pi);
+    }
+}
+
+/// Adds the sentence `[start, end)`, cut into pieces of at most
+/// [`MAX_SENTENCE_TOKENS`] (after the last comma, semicolon or colon of the
+/// second half of each piece, else at the limit).
+fn push_sentence(a: &mut Analysis, mut start: usize, end: usize, pi: usize) {
+    while start < end {
+        let mut cut = end;
+        if end - start > MAX_SENTENCE_TOKENS {
+            let limit = start + MAX_SENTENCE_TOKENS;
+            cut = (start + MAX_SENTENCE_TOKENS / 2..limit)
+                .rev()
+                .find(|&k| matches!(a.tokens[k].text.as_str(), "," | ";" | ":"))
+                .map_or(limit, |k| k + 1);
+        }
         let si = a.sentences.len();
-        for k in start..e {
+        for k in start..cut {
             a.tok_sent[k] = si;
         }
         a.sentences.push(Sentence {
             tok_start: start,
-            tok_end: e,
+            tok_end: cut,
             paragraph: pi,
         });
+        start = cut;
     }
 }
 
@@ -479,7 +526,7 @@ mod tests {
 
     #[test]
     fn furniture_kinds() {
-        let d = doc("isis twitter anonymous opisis xrsone\nA man with a flag in a city square @someone\nThe question of power\nShe said it was fine.\nA photo of a protest outside parliament CC");
+        let d = doc("protest banner hashtags placards rally\nA man with a flag in a city square @someone\nThe question of power\nShe said it was fine.\nA photo of a protest outside parliament CC");
         let f: Vec<_> = d.paragraphs.iter().map(|p| p.furniture).collect();
         assert_eq!(
             f,

@@ -1,0 +1,272 @@
+//! Coreference by rules: mentions to actors.
+//!
+//! Full names open actors; case variants, surnames / short forms, acronyms
+//! (by parenthesised alias or initials) join the matching actor; pronouns and
+//! role nouns go to the most recent compatible actor; "members of X" goes to X.
+//! The canonical name is the longest proper name seen.
+
+pub mod nominal;
+
+use crate::annotate::actors::{key, ActorBuild, Actors};
+use crate::annotate::drafts::{ClaimDraft, MentionSet, RawMention, RoleDraft};
+use crate::annotate::lexicon;
+use crate::annotate::mentions::is_acronym;
+use crate::annotate::segment::Analysis;
+use crate::extraction::{ActorKind, MentionKind};
+use std::collections::HashMap;
+
+fn is_personish(a: &ActorBuild) -> bool {
+    a.kind == ActorKind::Person
+}
+
+fn is_orgish(a: &ActorBuild) -> bool {
+    matches!(a.kind, ActorKind::Organisation)
+        || (a.kind == ActorKind::Unknown && a.name.split_whitespace().count() == 1)
+}
+
+/// Resolves mentions to actors, filling `RawMention::actor`.
+pub fn resolve(a: &Analysis, mentions: &mut [RawMention], outlet: Option<&str>) -> Actors {
+    let mut actors = Actors::new(outlet);
+    let order: Vec<usize> = (0..mentions.len()).collect();
+    // pass 1: names, acronyms, hashtags
+    for &mi in &order {
+        let m = mentions[mi].clone();
+        let text = a.tok_text(m.tok_start, m.tok_end);
+        let actor = match m.kind {
+            MentionKind::Name | MentionKind::Acronym | MentionKind::Hashtag => {
+                if let Some(al) = m
+                    .alias_of
+                    .and_then(|j| mentions.get(j))
+                    .and_then(|x| x.actor)
+                {
+                    Some(al)
+                } else {
+                    let k = key(&text);
+                    if let Some(i) = actors.by_key(&k) {
+                        Some(i)
+                    } else if m.kind != MentionKind::Hashtag && !text.contains(' ') {
+                        // surname / short form of a recent multi-word name, or initials of one
+                        let by_last =
+                            actors.latest_of(actors.with_word(&k).iter().copied().filter(|&xi| {
+                                let x = &actors.list[xi];
+                                x.name.split_whitespace().count() > 1
+                                    && x.kind != ActorKind::Place
+                                    && x.name.split_whitespace().any(|w| key(w) == k)
+                                    && (matches!(x.kind, ActorKind::Person | ActorKind::Unknown)
+                                        && x.name.split_whitespace().last().map(key)
+                                            == Some(k.clone())
+                                        || !matches!(
+                                            x.kind,
+                                            ActorKind::Person | ActorKind::Unknown
+                                        ) && x.name.split_whitespace().next().map(key)
+                                            == Some(k.clone()))
+                            }));
+                        let by_init = if is_acronym(&text) {
+                            actors.latest_of(actors.with_initials(&k).iter().copied())
+                        } else {
+                            None
+                        };
+                        if let Some(i) = by_last.or(by_init) {
+                            mentions[mi].kind = if by_last.is_some() {
+                                MentionKind::PartialName
+                            } else {
+                                MentionKind::Acronym
+                            };
+                            Some(i)
+                        } else {
+                            None
+                        }
+                    } else {
+                        None
+                    }
+                }
+            }
+            _ => continue,
+        };
+        let i = match actor {
+            Some(i) => i,
+            None => actors.create(&text, m.actor_kind, m.strong_kind),
+        };
+        actors.add_key(i, key(&text));
+        let ab = &mut actors.list[i];
+        if !ab.names.iter().any(|n| n == &text) {
+            ab.names.push(text.clone());
+        }
+        if m.strong_kind && (!ab.strong || kind_rank(m.actor_kind) > kind_rank(ab.kind)) {
+            ab.kind = m.actor_kind;
+            ab.strong = true;
+        } else if !ab.strong && ab.kind == ActorKind::Unknown {
+            ab.kind = m.actor_kind;
+        }
+        if mentions[mi].kind == MentionKind::PartialName && ab.kind == ActorKind::Unknown {
+            ab.kind = ActorKind::Person;
+        }
+        if actors.list[i].gender.is_none()
+            && matches!(actors.list[i].kind, ActorKind::Person | ActorKind::Unknown)
+        {
+            actors.list[i].gender = mention_gender(a, &m);
+        }
+        actors.touch(i, m.tok_start);
+        mentions[mi].actor = Some(i);
+    }
+    actors.reset_recency();
+    // canonical names: longest proper name (Name mentions only)
+    let mut names_of: Vec<Vec<usize>> = vec![vec![]; actors.list.len()];
+    for (mi, m) in mentions.iter().enumerate() {
+        if let (Some(i), MentionKind::Name) = (m.actor, m.kind) {
+            names_of[i].push(mi);
+        }
+    }
+    for (i, ab) in actors.list.iter_mut().enumerate() {
+        let mut best = ab.name.clone();
+        for &mi in &names_of[i] {
+            let m = &mentions[mi];
+            let t = a.tok_text(m.tok_start, m.tok_end);
+            if t.chars().count() > best.chars().count() {
+                best = t;
+            }
+        }
+        ab.name = best;
+        let canon = key(&ab.name);
+        for &mi in &names_of[i] {
+            let m = &mut mentions[mi];
+            if m.tok_end == m.tok_start + 1 && canon.contains(' ') {
+                let k = key(&a.tok_text(m.tok_start, m.tok_end));
+                if k != canon && canon.split_whitespace().any(|w| w == k) {
+                    m.kind = MentionKind::PartialName;
+                }
+            }
+        }
+        if actors
+            .outlet
+            .as_deref()
+            .is_some_and(|o| ab.keys.contains(&key(o)))
+        {
+            ab.is_publisher = true;
+            ab.kind = ActorKind::Outlet;
+        }
+    }
+    // pass 2 in text order: pronouns, role nouns, nominals; track recency
+    for mi in 0..mentions.len() {
+        let m = mentions[mi].clone();
+        let pos = m.tok_start;
+        let actor = match m.kind {
+            MentionKind::Name
+            | MentionKind::Acronym
+            | MentionKind::Hashtag
+            | MentionKind::PartialName => m.actor,
+            MentionKind::Nominal => m
+                .group_of
+                .and_then(|j| mentions.get(j))
+                .and_then(|x| x.actor),
+            MentionKind::Pronoun => {
+                let w = a.tokens[pos].lower.as_str();
+                let in_quote = a.tok_depth[pos] > 0;
+                match w {
+                    "he" | "him" | "his" | "she" | "her" | "hers" if !in_quote => {
+                        let g = lexicon::pronoun_gender(w);
+                        actors.most_recent(pos, |x| {
+                            (is_personish(x) || x.kind == ActorKind::Unknown && x.gender.is_some())
+                                && (x.gender.is_none() || x.gender == g)
+                        })
+                    }
+                    "it" | "its" if !in_quote => actors.most_recent(pos, |x| {
+                        is_orgish(x) || matches!(x.kind, ActorKind::Group | ActorKind::Campaign)
+                    }),
+                    "they" | "them" | "their" if !in_quote => actors.most_recent(pos, |x| {
+                        matches!(
+                            x.kind,
+                            ActorKind::Group | ActorKind::Organisation | ActorKind::Outlet
+                        )
+                    }),
+                    _ => None,
+                }
+            }
+            MentionKind::RoleNoun => match m.actor_kind {
+                ActorKind::Outlet => actors.publisher(),
+                ActorKind::Organisation => {
+                    // "the union", "the trust": the organisation whose name ends in the noun
+                    let head = key(&a.tokens[m.tok_end - 1].lower);
+                    actors
+                        .most_recent(pos, |x| {
+                            x.kind != ActorKind::Place
+                                && x.name.split_whitespace().last().map(key) == Some(head.clone())
+                        })
+                        .or_else(|| actors.most_recent(pos, is_orgish))
+                }
+                ActorKind::Group => actors.most_recent(pos, |x| x.kind == ActorKind::Group),
+                ActorKind::Campaign => actors.most_recent(pos, |x| x.kind == ActorKind::Campaign),
+                _ => actors.most_recent(pos, is_personish),
+            },
+        };
+        mentions[mi].actor = actor;
+        if let Some(i) = actor {
+            actors.list[i].mentions.push(mi);
+            // names inside quotations are no antecedents for the narrative's pronouns
+            if a.tok_depth[pos] == 0 {
+                actors.touch(i, pos);
+            }
+        }
+    }
+    actors
+}
+
+/// The gender a name mention tells: an honorific before it ("Mr Pryce",
+/// "Ms. Lee") or its given name ("Karen Holloway").
+fn mention_gender(a: &Analysis, m: &RawMention) -> Option<lexicon::Gender> {
+    let s = m.tok_start;
+    let before = (1..=2)
+        .filter_map(|d| s.checked_sub(d))
+        .map(|j| a.tokens[j].lower.trim_end_matches('.'))
+        .find(|w| !w.is_empty());
+    before.and_then(lexicon::honorific_gender).or_else(|| {
+        (m.tok_end > s + 1)
+            .then(|| lexicon::name_gender(&a.tokens[s].lower))
+            .flatten()
+    })
+}
+
+fn kind_rank(k: ActorKind) -> u8 {
+    match k {
+        ActorKind::Outlet => 6,
+        ActorKind::Person => 5,
+        ActorKind::Group => 4,
+        ActorKind::Campaign => 3,
+        ActorKind::Place => 2,
+        ActorKind::Organisation => 1,
+        ActorKind::Unknown => 0,
+    }
+}
+
+/// First-person pronouns inside direct quotations: "I/me/my" are the speaker,
+/// "we/us/our" the speaker's organisation (from a role) or the speaker.
+pub fn resolve_quote_pronouns(
+    a: &Analysis,
+    mentions: &mut MentionSet,
+    claims: &[ClaimDraft],
+    roles: &[RoleDraft],
+) {
+    // the first role of each member
+    let mut org_of: HashMap<usize, usize> = HashMap::new();
+    for r in roles {
+        org_of.entry(r.member).or_insert(r.organisation);
+    }
+    for c in claims {
+        let Some(sp) = c.speaker else { continue };
+        if c.kind == crate::extraction::ClaimKind::Indirect {
+            continue;
+        }
+        let org = org_of.get(&sp).copied();
+        for mi in mentions.inside(c.content.0, c.content.1) {
+            let m = &mut mentions[mi];
+            if m.kind != MentionKind::Pronoun || a.tok_depth[m.tok_start] == 0 {
+                continue;
+            }
+            match a.tokens[m.tok_start].lower.as_str() {
+                "i" | "me" | "my" => m.actor = Some(sp),
+                "we" | "us" | "our" => m.actor = Some(org.unwrap_or(sp)),
+                _ => {}
+            }
+        }
+    }
+}

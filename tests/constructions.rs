@@ -1,0 +1,160 @@
+//! Attribution constructions of issue 12, one short invented article each:
+//! titles before names, roles after names with a possessive organisation,
+//! portfolios and "at" organisations, descriptions and continuation pronouns
+//! as speakers, acts without content, technology acronyms.
+
+use stancegraph::annotate::Annotator;
+use stancegraph::document::{Document, Meta};
+use stancegraph::extraction::Extraction;
+
+fn annotate(text: &str) -> Extraction {
+    let mut d = Document {
+        id: "t".into(),
+        source: "t".into(),
+        meta: Meta::default(),
+        text: text.to_string(),
+        paragraphs: stancegraph::ingest::paragraphs(text),
+    };
+    stancegraph::annotate::segment::mark_furniture(&mut d);
+    Annotator::rules_only().annotate(&d)
+}
+
+fn speaker_of(ex: &Extraction, needle: &str) -> Option<String> {
+    let c = ex
+        .claims
+        .iter()
+        .find(|c| c.content.text.contains(needle))
+        .unwrap_or_else(|| panic!("no claim containing {needle:?}"));
+    ex.speaker_name(c).map(str::to_string)
+}
+
+fn actor_names(ex: &Extraction) -> Vec<String> {
+    ex.actors.iter().map(|a| a.name.clone()).collect()
+}
+
+fn has_role(ex: &Extraction, member: &str, label: &str, org: &str) -> bool {
+    ex.roles.iter().any(|r| {
+        ex.actor(&r.member).is_some_and(|a| a.name == member)
+            && ex.actor(&r.organisation).is_some_and(|a| a.name == org)
+            && r.label.eq_ignore_ascii_case(label)
+    })
+}
+
+#[test]
+fn title_words_are_not_names() {
+    let ex = annotate(
+        "Holmfirth Rovers have parted company with their manager.\n\n\
+         The club's board met on Sunday, said General manager Jane Roe, who added that the search for a successor had begun.\n\n\
+         Home Secretary Tom Reed said the police would review the stewarding of the match.",
+    );
+    let names = actor_names(&ex);
+    assert!(
+        !names
+            .iter()
+            .any(|n| n == "General" || n.starts_with("Home")),
+        "{names:?}"
+    );
+    assert_eq!(
+        speaker_of(&ex, "the police would review").as_deref(),
+        Some("Tom Reed")
+    );
+}
+
+#[test]
+fn organisation_before_a_title_and_after_a_possessive() {
+    let ex = annotate(
+        "Europol director Ann Berg claimed the network had laundered money in six countries.\n\n\
+         Jane Roe, Acme's chief executive, told analysts that profits would fall.\n\n\
+         Omar Haddad, director of programmes at the Marine Trust, said the reef survey would resume in May.",
+    );
+    assert_eq!(
+        speaker_of(&ex, "laundered money").as_deref(),
+        Some("Ann Berg")
+    );
+    assert!(
+        has_role(&ex, "Ann Berg", "director", "Europol"),
+        "{:?}",
+        ex.roles
+    );
+    assert!(
+        has_role(&ex, "Jane Roe", "chief executive", "Acme"),
+        "{:?}",
+        ex.roles
+    );
+    assert!(
+        has_role(&ex, "Omar Haddad", "director of programmes", "Marine Trust"),
+        "{:?}",
+        ex.roles
+    );
+}
+
+#[test]
+fn portfolio_after_an_office_title_is_no_organisation() {
+    let ex =
+        annotate("Minister for Infrastructure Ann Lee said the bridge would reopen in spring.");
+    assert_eq!(
+        speaker_of(&ex, "the bridge would reopen").as_deref(),
+        Some("Ann Lee")
+    );
+    assert!(!actor_names(&ex)
+        .iter()
+        .any(|n| n.contains("Infrastructure")));
+}
+
+#[test]
+fn pronouns_follow_gender_and_the_last_speaker() {
+    let ex = annotate(
+        "Karen Holt, the union's regional secretary, said members would strike on Monday.\n\n\
+         The dispute began when Paul Ferris, the depot manager, cut overtime.\n\n\
+         She added that talks could resume if the cuts were reversed.",
+    );
+    assert_eq!(
+        speaker_of(&ex, "talks could resume").as_deref(),
+        Some("Karen Holt")
+    );
+}
+
+#[test]
+fn descriptions_go_to_the_role_holder() {
+    let ex = annotate(
+        "Lena Marsh, the chief executive of Brightwater Ltd, announced the closure of two plants.\n\n\
+         Union officials criticised the plan, and Tom Quill, a local councillor, called it a betrayal.\n\n\
+         The chief executive said the plants had lost money for five years.",
+    );
+    assert_eq!(
+        speaker_of(&ex, "the plants had lost money").as_deref(),
+        Some("Lena Marsh")
+    );
+}
+
+#[test]
+fn acts_without_content_are_not_claims() {
+    let ex = annotate(
+        "Kestrel Energy has not responded to requests for comment.\n\n\
+         The mayor hit back at his critics on the council.",
+    );
+    assert!(
+        ex.claims
+            .iter()
+            .all(|c| !c.content.text.contains("requests for comment")
+                && !c.content.text.contains("his critics")),
+        "{:?}",
+        ex.claims
+            .iter()
+            .map(|c| &c.content.text)
+            .collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn technology_acronyms_are_not_actors() {
+    let ex = annotate(
+        "The outage followed a DDoS attack on the DNS servers, Ines Vance of Kestrel Energy said.",
+    );
+    let names = actor_names(&ex);
+    assert!(
+        !names.iter().any(|n| n == "DDoS" || n == "DNS"),
+        "{names:?}"
+    );
+    assert_eq!(speaker_of(&ex, "outage").as_deref(), Some("Ines Vance"));
+}
