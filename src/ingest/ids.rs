@@ -24,7 +24,7 @@ use crate::document::Document;
 use crate::error::{Error, Result};
 use crate::rdf::{mapping, vocab::sg};
 use crate::store::Store;
-use oxigraph::model::{GraphNameRef, LiteralRef, NamedNodeRef, NamedOrBlankNodeRef, TermRef};
+use oxigraph::model::{GraphNameRef, LiteralRef, NamedOrBlankNodeRef, TermRef};
 use std::path::Path;
 
 /// The slug of `s`, or `None` when it has no ASCII letter or digit.

@@ -641,7 +641,7 @@ fn read_corpus(
             Ok(records) => records
                 .into_iter()
                 .map(|r| match r {
-                    Err(e) => Item::Failed(e.to_string()),
+                    Err(e) => (Item::Failed(e.to_string()), vec![]),
                     Ok(doc) => classify(store, doc, opts, &mut seen),
                 })
                 .flat_map(|(item, retire)| {
