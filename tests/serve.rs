@@ -463,7 +463,13 @@ fn service_description_graph_store_reads_and_quad_formats() {
     // Every file in queries/ is served, named by its stem.
     let files: std::collections::BTreeSet<String> = std::fs::read_dir("queries")
         .unwrap()
-        .filter_map(|e| e.ok()?.file_name().to_str()?.strip_suffix(".rq").map(String::from))
+        .filter_map(|e| {
+            e.ok()?
+                .file_name()
+                .to_str()?
+                .strip_suffix(".rq")
+                .map(String::from)
+        })
         .collect();
     let served: std::collections::BTreeSet<String> = list
         .as_array()
