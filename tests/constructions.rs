@@ -158,3 +158,105 @@ fn technology_acronyms_are_not_actors() {
     );
     assert_eq!(speaker_of(&ex, "outage").as_deref(), Some("Ines Vance"));
 }
+
+#[test]
+fn its_role_goes_to_the_organisation_the_previous_sentence_is_about() {
+    // The last organisation named before "Its" is the distractor (the Harbour
+    // Board, the Quarry Company); the sentence is about the first one.
+    let ex = annotate(
+        "The Westbrook Residents Association, which had opposed the plan since the Harbour Board first published it, said the vote was a relief.\n\n\
+         Its chair, Councillor Mona Petrakis, said members would meet on Friday.\n\n\
+         The Fellside Ramblers Club said it would appeal against the ruling of the Quarry Company. Its secretary, Idris Vane, said walkers had used the path for a century.",
+    );
+    assert!(
+        has_role(
+            &ex,
+            "Mona Petrakis",
+            "chair",
+            "Westbrook Residents Association"
+        ),
+        "{:?}",
+        ex.roles
+    );
+    assert!(
+        has_role(&ex, "Idris Vane", "secretary", "Fellside Ramblers Club"),
+        "{:?}",
+        ex.roles
+    );
+}
+
+#[test]
+fn a_definite_description_before_a_possessive_role() {
+    let ex = annotate(
+        "The Lanford Hospitals Trust postponed 300 operations in March.\n\n\
+         Dr Ravi Okafor, the trust's medical director, said staff shortages were to blame.\n\n\
+         The Federation of Coastal Towns backed the scheme. The federation's chair, Councillor Ilse Brandt, said it would bring jobs. The depot's warehouse manager, Colin Ash, said shifts would change.",
+    );
+    assert!(
+        has_role(
+            &ex,
+            "Ravi Okafor",
+            "medical director",
+            "Lanford Hospitals Trust"
+        ),
+        "{:?}",
+        ex.roles
+    );
+    assert!(
+        has_role(&ex, "Ilse Brandt", "chair", "Federation of Coastal Towns"),
+        "{:?}",
+        ex.roles
+    );
+    let kind = ex
+        .actors
+        .iter()
+        .find(|a| a.name == "Federation of Coastal Towns")
+        .map(|a| a.kind);
+    assert_eq!(kind, Some(stancegraph::extraction::ActorKind::Organisation));
+}
+
+#[test]
+fn organisation_names_with_and_and_plural_possessives() {
+    let ex = annotate(
+        "Unions were unimpressed. Marta Silva, regional organiser of the Printers and Allied Trades Union, said members had heard it before.\n\n\
+         The Tenby Rail Users' Alliance called for a review. Its secretary, Owen Pryce, said trains were late every day.\n\n\
+         Ann Lee and Tom Reed said they would attend.",
+    );
+    assert!(
+        has_role(
+            &ex,
+            "Marta Silva",
+            "regional organiser",
+            "Printers and Allied Trades Union"
+        ),
+        "{:?}",
+        ex.roles
+    );
+    assert!(
+        has_role(&ex, "Owen Pryce", "secretary", "Tenby Rail Users' Alliance"),
+        "{:?}",
+        ex.roles
+    );
+    // two people joined by "and" stay two people
+    let names = actor_names(&ex);
+    assert!(
+        names.contains(&"Ann Lee".to_string()) && names.contains(&"Tom Reed".to_string()),
+        "{names:?}"
+    );
+}
+
+#[test]
+fn an_organisation_before_a_several_word_title() {
+    let ex = annotate(
+        "Brightwater chief operating officer Colin Marsh said the package would pay for itself.",
+    );
+    assert!(
+        has_role(&ex, "Colin Marsh", "chief operating officer", "Brightwater"),
+        "{:?}",
+        ex.roles
+    );
+    assert_eq!(
+        speaker_of(&ex, "pay for itself").as_deref(),
+        Some("Colin Marsh")
+    );
+}

@@ -419,6 +419,47 @@ fn name_run(
             e += 2;
             continue;
         }
+        // a plural possessive inside an organisation's name: "the Bus Users' Alliance"
+        if e + 1 < a.tokens.len()
+            && a.tok_sent[e + 1] == sent
+            && matches!(a.tokens[e].text.as_str(), "'" | "\u{2019}")
+            && a.tokens[e].start == a.tokens[e - 1].end
+            && a.tokens[e - 1].lower.ends_with('s')
+            && name_token(a, e + 1)
+            && ORG_SUFFIXES.contains(a.tokens[e + 1].lower.as_str())
+        {
+            e += 2;
+            continue;
+        }
+        // "and" inside an organisation's name: "the Bakers and Allied Workers Union",
+        // when the words after it end in an organisation suffix and those before
+        // are neither a person's name, a place nor an organisation of their own
+        if e + 1 < a.tokens.len() && a.tokens[e].lower == "and" && e - i <= 3 {
+            let mut f = e + 1;
+            while f < a.tokens.len()
+                && f < e + 6
+                && a.tok_sent[f] == sent
+                && (name_token(a, f)
+                    || matches!(a.tokens[f].text.as_str(), "'" | "\u{2019}")
+                        && a.tokens[f].start == a.tokens[f - 1].end
+                        && f + 1 < a.tokens.len()
+                        && ORG_SUFFIXES.contains(a.tokens[f + 1].lower.as_str()))
+            {
+                f += 1;
+            }
+            let before_plain = (i..e).all(|k| {
+                let w = a.tokens[k].lower.as_str();
+                !is_acronym(&a.tokens[k].text)
+                    && !lexicon::is_given_name(w)
+                    && !PLACES.contains(w)
+                    && !ORG_SUFFIXES.contains(w)
+                    && !HONORIFICS.contains(w)
+            });
+            if f > e + 1 && before_plain && ORG_SUFFIXES.contains(a.tokens[f - 1].lower.as_str()) {
+                e = f;
+                continue;
+            }
+        }
         // connectors: "Bank of England", "Ministry of Defence", "Johnson & Johnson"
         if e + 1 < a.tokens.len()
             && a.tok_sent[e + 1] == sent
@@ -464,11 +505,20 @@ fn name_run(
                 && !PLACES.contains(w.lower.as_str()))
         {
             // "Europol director Ann Berg said": an organisation before a title
-            let titled = a
-                .tokens
-                .get(e)
-                .is_some_and(|t| !t.is_cap() && lexicon::ROLE_HEADS.contains(t.lower.as_str()))
-                && a.tokens.get(e + 1).is_some_and(|t| t.is_cap());
+            // ("Treasury chief secretary Ann Lee": the title may be several words)
+            let mut te = e;
+            while a.tokens.get(te).is_some_and(|t| {
+                !t.is_cap()
+                    && t.kind == TokKind::Word
+                    && (lexicon::ROLE_HEADS.contains(t.lower.as_str())
+                        || lexicon::ROLE_WORDS.contains(t.lower.as_str()))
+            }) && te < e + 4
+            {
+                te += 1;
+            }
+            let titled = te > e
+                && lexicon::ROLE_HEADS.contains(a.tokens[te - 1].lower.as_str())
+                && a.tokens.get(te).is_some_and(|t| t.is_cap());
             if e - s == 1 && !titled {
                 return None;
             }
@@ -567,6 +617,15 @@ fn name_kind(
         {
             return (ActorKind::Organisation, true);
         }
+    }
+    // "Federation of Regional Councils", "University of X": an organisation noun before "of"/"for"
+    if e - s > 2
+        && (s..e - 1).any(|k| {
+            ORG_SUFFIXES.contains(a.tokens[k].lower.as_str())
+                && matches!(a.tokens[k + 1].lower.as_str(), "of" | "for")
+        })
+    {
+        return (ActorKind::Organisation, true);
     }
     if e - s > 2
         && (s..e).any(|k| {
@@ -747,6 +806,31 @@ fn is_role_noun(w: &str) -> bool {
             | "researcher"
             | "researchers"
             | "professor"
+            | "trust"
+            | "federation"
+            | "council"
+            | "authority"
+            | "association"
+            | "institute"
+            | "university"
+            | "club"
+            | "board"
+            | "commission"
+            | "committee"
+            | "forum"
+            | "alliance"
+            | "coalition"
+            | "partnership"
+            | "society"
+            | "foundation"
+            | "league"
+            | "hospital"
+            | "college"
+            | "school"
+            | "airline"
+            | "retailer"
+            | "insurer"
+            | "operator"
     )
 }
 
@@ -754,7 +838,11 @@ fn role_noun_kind(w: &str) -> ActorKind {
     match w {
         "firm" | "company" | "organisation" | "organization" | "agency" | "business"
         | "startup" | "bank" | "party" | "government" | "provider" | "charity" | "union"
-        | "ministry" | "department" | "court" | "regulator" | "watchdog" => ActorKind::Organisation,
+        | "ministry" | "department" | "court" | "regulator" | "watchdog" | "trust"
+        | "federation" | "council" | "authority" | "association" | "institute" | "university"
+        | "club" | "board" | "commission" | "committee" | "forum" | "alliance" | "coalition"
+        | "partnership" | "society" | "foundation" | "league" | "hospital" | "college"
+        | "school" | "airline" | "retailer" | "insurer" | "operator" => ActorKind::Organisation,
         "group" | "collective" | "faction" | "movement" | "network" | "militants" | "hackers"
         | "activists" | "protesters" => ActorKind::Group,
         "campaign" => ActorKind::Campaign,

@@ -61,6 +61,15 @@ fn role_phrase(a: &Analysis, i: usize, ss: usize, se: usize) -> RolePhrase {
     {
         rs -= 1;
     }
+    // one open-class word between a possessive and the title: "the site's
+    // warehouse manager", "its housing spokesman"
+    if rs == i
+        && rs >= ss + 2
+        && is_plain_lower(a, rs - 1)
+        && (low(a, rs - 2) == "'s" || matches!(low(a, rs - 2), "its" | "their"))
+    {
+        rs -= 1;
+    }
     while rs < i && matches!(low(a, rs), "and" | "&") {
         rs += 1;
     }
@@ -211,7 +220,17 @@ fn role_member(
         }
     }
     if org_end < se && a.tokens[org_end].is(",") {
-        if let Some(m) = name_at(mentions, org_end + 1) {
+        // ("Its chair, Councillor Ann Lee,": past an honorific or title)
+        let mut k = org_end + 1;
+        while k + 1 < se
+            && k < org_end + 3
+            && name_at(mentions, k).is_none()
+            && (lexicon::HONORIFICS.contains(low(a, k).trim_end_matches('.'))
+                || a.tokens[k].is("."))
+        {
+            k += 1;
+        }
+        if let Some(m) = name_at(mentions, k) {
             cands.extend(m.actor.map(|x| (x, m.tok_end)));
         }
     }

@@ -146,10 +146,14 @@ pub fn resolve(a: &Analysis, mentions: &mut [RawMention], outlet: Option<&str>) 
             ab.kind = ActorKind::Outlet;
         }
     }
-    // pass 2 in text order: pronouns, role nouns, nominals; track recency
+    // pass 2 in text order: pronouns, role nouns, nominals; track recency and
+    // each sentence's subject (the actor named first, at the head of the sentence)
+    let mut subject: Vec<Option<usize>> = vec![None; a.sentences.len()];
     for mi in 0..mentions.len() {
         let m = mentions[mi].clone();
         let pos = m.tok_start;
+        let sent = a.tok_sent[pos];
+        let sent_start = a.sentences[sent].tok_start;
         let actor = match m.kind {
             MentionKind::Name
             | MentionKind::Acronym
@@ -170,9 +174,21 @@ pub fn resolve(a: &Analysis, mentions: &mut [RawMention], outlet: Option<&str>) 
                                 && (x.gender.is_none() || x.gender == g)
                         })
                     }
-                    "it" | "its" if !in_quote => actors.most_recent(pos, |x| {
-                        is_orgish(x) || matches!(x.kind, ActorKind::Group | ActorKind::Campaign)
-                    }),
+                    "it" | "its" if !in_quote => {
+                        let fits = |x: &ActorBuild| {
+                            is_orgish(x) || matches!(x.kind, ActorKind::Group | ActorKind::Campaign)
+                        };
+                        let recent = actors.most_recent(pos, fits);
+                        // before any organisation of its own sentence, "it" / "its" goes
+                        // to the organisation the previous sentence is about (its
+                        // subject), not to the last one that sentence happened to name
+                        let local = recent.is_some_and(|r| actors.list[r].last_tok >= sent_start);
+                        let salient = (!local && sent > 0)
+                            .then(|| subject[sent - 1])
+                            .flatten()
+                            .filter(|&x| fits(&actors.list[x]));
+                        salient.or(recent)
+                    }
                     "they" | "them" | "their" if !in_quote => actors.most_recent(pos, |x| {
                         matches!(
                             x.kind,
@@ -186,11 +202,19 @@ pub fn resolve(a: &Analysis, mentions: &mut [RawMention], outlet: Option<&str>) 
                 ActorKind::Outlet => actors.publisher(),
                 ActorKind::Organisation => {
                     // "the union", "the trust": the organisation whose name ends in the noun
+                    // ("the federation": the Federation of Regional Councils)
                     let head = key(&a.tokens[m.tok_end - 1].lower);
                     actors
                         .most_recent(pos, |x| {
                             x.kind != ActorKind::Place
                                 && x.name.split_whitespace().last().map(key) == Some(head.clone())
+                        })
+                        .or_else(|| {
+                            actors.most_recent(pos, |x| {
+                                x.kind != ActorKind::Place
+                                    && x.kind != ActorKind::Person
+                                    && x.name.split_whitespace().any(|w| key(w) == head)
+                            })
                         })
                         .or_else(|| actors.most_recent(pos, is_orgish))
                 }
@@ -201,6 +225,9 @@ pub fn resolve(a: &Analysis, mentions: &mut [RawMention], outlet: Option<&str>) 
         };
         mentions[mi].actor = actor;
         if let Some(i) = actor {
+            if subject[sent].is_none() && at_sentence_head(a, sent_start, pos) {
+                subject[sent] = Some(i);
+            }
             actors.list[i].mentions.push(mi);
             // names inside quotations are no antecedents for the narrative's pronouns
             if a.tok_depth[pos] == 0 {
@@ -209,6 +236,29 @@ pub fn resolve(a: &Analysis, mentions: &mut [RawMention], outlet: Option<&str>) 
         }
     }
     actors
+}
+
+/// Whether a mention at token `pos` opens its sentence (which starts at token
+/// `ss`): only determiners, possessives, lowercase modifiers, an opening
+/// prepositional phrase and commas before it ("The opposition X party",
+/// "In a statement, it"), no verb.
+fn at_sentence_head(a: &Analysis, ss: usize, pos: usize) -> bool {
+    pos >= ss
+        && pos - ss <= 5
+        && (ss..pos).all(|k| {
+            let t = &a.tokens[k];
+            let w = t.lower.as_str();
+            t.is(",")
+                || lexicon::DETERMINERS.contains(w)
+                || lexicon::PREPOSITIONS.contains(w)
+                || matches!(w, "its" | "their" | "his" | "her")
+                || t.kind == crate::annotate::tokens::TokKind::Word
+                    && (!t.is_cap() || k == ss)
+                    && lexicon::cue_verb(w).is_none()
+                    && !lexicon::AUXILIARIES.contains(w)
+                    && !lexicon::SUBORDINATORS.contains(w)
+                    && !lexicon::RELATIVES.contains(w)
+        })
 }
 
 /// The gender a name mention tells: an honorific before it ("Mr Pryce",
