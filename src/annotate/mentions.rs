@@ -8,6 +8,7 @@ pub use super::drafts::RawMention;
 use super::lexicon::{
     self, COMPANY_NOUNS, FACTION_NOUNS, GROUP_NOUNS, HONORIFICS, ORG_SUFFIXES, OUTLET_WORDS, PLACES,
 };
+use super::backbone;
 use super::segment::Analysis;
 use super::tokens::TokKind;
 use crate::extraction::{ActorKind, MentionKind};
@@ -355,6 +356,25 @@ pub fn sentence_initial(a: &Analysis, i: usize) -> bool {
     j == s
 }
 
+/// The learned tagger reads a lone capitalised word as a verb, adverb or
+/// function word ("Updated", "However", "Yes"): no name. Acronyms and
+/// camel-case words are left to the rules.
+fn not_a_name_by_tagger(a: &Analysis, i: usize) -> bool {
+    if std::env::var_os("SG_BB_FILTER").is_some_and(|v| v == "0") {
+        return false;
+    }
+    let w = &a.tokens[i].text;
+    if is_acronym(w) || is_camel(w) {
+        return false;
+    }
+    backbone::upos(a, i).is_some_and(|u| {
+        matches!(
+            u,
+            "VERB" | "AUX" | "ADV" | "ADP" | "SCONJ" | "CCONJ" | "PRON" | "DET" | "INTJ" | "PART" | "NUM"
+        )
+    })
+}
+
 fn name_token(a: &Analysis, i: usize) -> bool {
     let t = &a.tokens[i];
     if t.kind != TokKind::Word || !t.is_cap() {
@@ -493,6 +513,9 @@ fn name_run(
         return None;
     }
     if e - s == 1 && lexicon::FUNCTION_WORDS.contains(a.tokens[s].lower.as_str()) {
+        return None;
+    }
+    if e - s == 1 && !honorific && not_a_name_by_tagger(a, s) {
         return None;
     }
     Some((s, e, honorific))

@@ -185,8 +185,18 @@ pub fn text_and_spans(sents: &[Sentence]) -> (String, Vec<Vec<(usize, usize)>>) 
                 None => (s.words[i].form.as_str(), i + 1, s.words[i].misc.as_str()),
             };
             let len = form.chars().count();
-            for x in sp.iter_mut().take(last).skip(i) {
-                *x = (n, n + len);
+            let parts: String = s.words[i..last].iter().map(|w| w.form.as_str()).collect();
+            if last > i + 1 && parts == form {
+                let mut p = n;
+                for (k, x) in sp.iter_mut().enumerate().take(last).skip(i) {
+                    let l = s.words[k].form.chars().count();
+                    *x = (p, p + l);
+                    p += l;
+                }
+            } else {
+                for x in sp.iter_mut().take(last).skip(i) {
+                    *x = (n, n + len);
+                }
             }
             text.push_str(form);
             n += len;

@@ -42,7 +42,7 @@ pub fn f3(t: u64, a: u64, b: u64, c: u64) -> u64 {
     mix(mix(mix(mix(t.wrapping_add(1), a), b), c), 31)
 }
 
-/// Hasher that passes a `u64` key through (keys are already mixed).
+/// Hasher for `u64` keys that are already mixed in their low bits (one multiply).
 #[derive(Default, Clone, Copy)]
 pub struct IdHasher(u64);
 
@@ -56,7 +56,7 @@ impl Hasher for IdHasher {
         }
     }
     fn write_u64(&mut self, n: u64) {
-        self.0 = n;
+        self.0 = n.wrapping_mul(0x9E37_79B9_7F4A_7C15);
     }
 }
 

@@ -7,6 +7,8 @@
 //! are stored ([`binio`]). The module depends on `std` only so that it can be
 //! developed and trained through a tiny scratch crate.
 
+#![allow(clippy::needless_range_loop)]
+
 pub mod analysis;
 pub mod binio;
 pub mod conllu;
@@ -21,6 +23,8 @@ pub mod perceptron;
 pub mod tagger;
 pub mod tokenize;
 pub mod train;
+
+pub use analysis::{Backbone, Parsed, SynEntity, SynToken};
 
 
 

@@ -348,7 +348,7 @@ impl Parser {
     }
 
     /// Trains on sentences given as (input, gold heads 1-based, gold labels).
-    pub fn train(data: &[(Input, Vec<usize>, Vec<String>)], epochs: usize, seed: u64) -> Parser {
+    pub fn train(data: &[(Input, Vec<usize>, Vec<String>)], epochs: usize, seed: u64, prune: f32) -> Parser {
         let mut labels: Vec<String> = Vec::new();
         let mut lid: HashMap<String, usize> = HashMap::new();
         for (_, _, ls) in data {
@@ -379,9 +379,7 @@ impl Parser {
                 let n = x.n();
                 let mut gold = vec![0usize; n + 1];
                 gold[0] = NONE;
-                for i in 0..n {
-                    gold[i + 1] = gh[i];
-                }
+                gold[1..=n].copy_from_slice(&gh[..n]);
                 let glab: Vec<usize> = std::iter::once(root).chain(gl.iter().map(|l| lid[l])).collect();
                 let ctx = Ctx { x, labels_h: &labels_h };
                 let mut st = State::new(n);
@@ -428,7 +426,7 @@ impl Parser {
                 }
             }
         }
-        Parser { labels, labels_h, trans: tt.finish(0.0), lab: lt.finish(0.0) }
+        Parser { labels, labels_h, trans: tt.finish(prune), lab: lt.finish(prune) }
     }
 
     /// Serialises the parser.

@@ -5,6 +5,9 @@ use super::binio::{Reader, Writer};
 use super::hash::IdMap;
 use super::SynResult;
 
+/// Stored feature keys keep their low 32 bits.
+const KEY_MASK: u64 = 0xffff_ffff;
+
 /// Trainer: one dense row of class weights per feature seen in an update.
 pub struct Trainer {
     nc: usize,
@@ -83,7 +86,7 @@ impl Trainer {
     }
 
     /// The averaged, quantised sparse model. Entries whose averaged weight is
-    /// below `min_abs` (relative to the largest weight) are dropped.
+    /// below `min_rel` times the largest weight are dropped.
     pub fn finish(&self, min_rel: f32) -> Model {
         let step = self.step as f32;
         let mut avg = vec![0f32; self.w.len()];
@@ -95,24 +98,24 @@ impl Trainer {
         }
         let scale = if maxw > 0.0 { maxw / 32000.0 } else { 1.0 };
         let cut = maxw * min_rel;
+        assert!(self.nc <= 255, "at most 255 classes");
         let mut keys: Vec<(u64, u32)> = self.index.iter().map(|(&k, &v)| (k, v)).collect();
         keys.sort_unstable();
-        let mut m = Model { nc: self.nc, scale, index: IdMap::default(), cls: Vec::new(), val: Vec::new() };
+        let mut m = Model { nc: self.nc, scale, index: IdMap::default(), ent: Vec::new() };
         for (k, r) in keys {
-            let start = m.cls.len() as u32;
+            let start = m.ent.len() as u32;
             for c in 0..self.nc {
                 let a = avg[r as usize * self.nc + c];
                 if a.abs() > cut && a.abs() > 0.0 {
                     let q = (a / scale).round().clamp(-32767.0, 32767.0) as i16;
                     if q != 0 {
-                        m.cls.push(c as u16);
-                        m.val.push(q);
+                        m.ent.push((c as u16, q));
                     }
                 }
             }
-            let len = m.cls.len() as u32 - start;
+            let len = m.ent.len() as u32 - start;
             if len > 0 {
-                m.index.insert(k, (start, len as u16));
+                m.index.insert(k & KEY_MASK, (start, len as u16));
             }
         }
         m
@@ -136,14 +139,13 @@ pub struct Model {
     nc: usize,
     scale: f32,
     index: IdMap<(u32, u16)>,
-    cls: Vec<u16>,
-    val: Vec<i16>,
+    ent: Vec<(u16, i16)>,
 }
 
 impl Model {
     /// An empty model (scores all zero).
     pub fn empty(nc: usize) -> Self {
-        Model { nc, scale: 1.0, index: IdMap::default(), cls: Vec::new(), val: Vec::new() }
+        Model { nc, scale: 1.0, index: IdMap::default(), ent: Vec::new() }
     }
 
     /// Number of classes.
@@ -153,30 +155,21 @@ impl Model {
 
     /// Number of stored (feature, class) weights.
     pub fn weights(&self) -> usize {
-        self.val.len()
+        self.ent.len()
     }
 
     /// Scores into `out` (resized to the number of classes).
     pub fn scores(&self, feats: &[u64], out: &mut Vec<f32>) {
         out.clear();
         out.resize(self.nc, 0.0);
-        let mut acc = [0i32; 256];
-        let big = self.nc > acc.len();
         for f in feats {
-            if let Some(&(s, l)) = self.index.get(f) {
+            if let Some(&(s, l)) = self.index.get(&(f & KEY_MASK)) {
                 let (s, e) = (s as usize, s as usize + l as usize);
-                for (c, v) in self.cls[s..e].iter().zip(&self.val[s..e]) {
-                    if big {
-                        out[*c as usize] += *v as f32;
-                    } else {
-                        acc[*c as usize] += *v as i32;
+                for &(c, v) in &self.ent[s..e] {
+                    if let Some(o) = out.get_mut(c as usize) {
+                        *o += v as f32;
                     }
                 }
-            }
-        }
-        if !big {
-            for (o, a) in out.iter_mut().zip(acc.iter()) {
-                *o += *a as f32;
             }
         }
         for o in out.iter_mut() {
@@ -199,13 +192,13 @@ impl Model {
         keys.sort_unstable_by_key(|x| x.1 .0);
         w.u32(keys.len() as u32);
         for (k, (_, l)) in &keys {
-            w.u64(*k);
-            w.u16(*l);
+            w.u32(*k as u32);
+            w.u8((*l).min(255) as u8);
         }
         for (_, (s, l)) in &keys {
-            for i in *s as usize..*s as usize + *l as usize {
-                w.u16(self.cls[i]);
-                w.i16(self.val[i]);
+            for &(c, v) in &self.ent[*s as usize..*s as usize + (*l).min(255) as usize] {
+                w.u8(c as u8);
+                w.i16(v);
             }
         }
     }
@@ -221,22 +214,20 @@ impl Model {
         let mut lens = Vec::with_capacity(n.min(1 << 24));
         let mut pos = 0u32;
         for _ in 0..n {
-            let k = r.u64()?;
-            let l = r.u16()?;
+            let k = r.u32()? as u64;
+            let l = r.u8()? as u16;
             index.insert(k, (pos, l));
             lens.push(l);
             pos += l as u32;
         }
-        let mut cls = Vec::with_capacity(pos as usize);
-        let mut val = Vec::with_capacity(pos as usize);
+        let mut ent = Vec::with_capacity(pos as usize);
         for _ in 0..pos {
-            let c = r.u16()?;
+            let c = r.u8()? as u16;
             if c as usize >= nc {
                 return Err(super::SyntaxError::Format("class out of range in model".into()));
             }
-            cls.push(c);
-            val.push(r.i16()?);
+            ent.push((c, r.i16()?));
         }
-        Ok(Model { nc, scale, index, cls, val })
+        Ok(Model { nc, scale, index, ent })
     }
 }

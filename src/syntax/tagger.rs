@@ -169,7 +169,7 @@ impl Tagger {
     }
 
     /// Trains on `train` for `epochs` passes with a fixed `seed`.
-    pub fn train(train: &[Sentence], epochs: usize, seed: u64) -> Tagger {
+    pub fn train(train: &[Sentence], epochs: usize, seed: u64, prune: f32) -> Tagger {
         let mut classes: Vec<String> = Vec::new();
         let mut cid = std::collections::HashMap::new();
         let mut wc: std::collections::HashMap<String, std::collections::BTreeMap<String, usize>> = Default::default();
@@ -223,7 +223,7 @@ impl Tagger {
                 }
             }
         }
-        t.model = tr.finish(0.0);
+        t.model = tr.finish(prune);
         t
     }
 
