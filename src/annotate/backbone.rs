@@ -8,16 +8,29 @@
 //! use per document and kept in [`Analysis::syntax`].
 
 use super::segment::Analysis;
-use crate::syntax::analysis::WordsOut;
+use crate::syntax::analysis::{Tagged, WordsOut};
+use crate::syntax::gum::EntType;
 use crate::syntax::{Backbone, Parsed};
 use once_cell::sync::Lazy;
 
-static EMBEDDED: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/models/backbone/backbone.bin"));
+static EMBEDDED: &[u8] = include_bytes!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/models/backbone/backbone.bin"
+));
 
-static SHARED: Lazy<Option<Backbone>> = Lazy::new(|| match std::env::var_os("STANCEGRAPH_BACKBONE") {
-    Some(dir) => Backbone::load(std::path::Path::new(&dir)).ok(),
-    None => Backbone::from_bytes(EMBEDDED).ok(),
-});
+static SHARED: Lazy<Option<Backbone>> =
+    Lazy::new(|| match std::env::var_os("STANCEGRAPH_BACKBONE") {
+        Some(dir) => Backbone::load(std::path::Path::new(&dir)).ok(),
+        None => Backbone::from_bytes(EMBEDDED).ok(),
+    });
+
+/// Whether `mentions` consults the backbone (default yes;
+/// `STANCEGRAPH_BACKBONE_MENTIONS=off` turns it off, to measure its effect).
+pub fn in_mentions() -> bool {
+    static ON: Lazy<bool> =
+        Lazy::new(|| std::env::var_os("STANCEGRAPH_BACKBONE_MENTIONS").is_none_or(|v| v != "off"));
+    *ON
+}
 
 /// The process-wide backbone (loaded once); `None` when the weights named by
 /// `STANCEGRAPH_BACKBONE` cannot be read.
@@ -35,55 +48,23 @@ pub fn syntax(a: &Analysis) -> &Parsed {
         };
         let text: String = a.chars.iter().collect();
         let toks: Vec<(usize, usize)> = a.tokens.iter().map(|t| (t.start, t.end)).collect();
-        let mut sents: Vec<(usize, usize)> = a.sentences.iter().map(|s| (s.tok_start, s.tok_end)).collect();
-        sents.sort_unstable();
-        // tokens outside every sentence become one-token sentences so that indices stay aligned
-        let mut all = Vec::with_capacity(sents.len());
-        let mut next = 0;
-        for (s, e) in sents {
-            if s < next {
-                continue;
-            }
-            for k in next..s {
-                all.push((k, k + 1));
-            }
-            all.push((s, e));
-            next = e;
-        }
-        for k in next..toks.len() {
-            all.push((k, k + 1));
-        }
+        let all = sentence_ranges(a);
         bb.analyse_tokens(&text, &toks, &all)
     })
 }
 
-/// The backbone tagger's (UPOS, XPOS) of every token of `a` (same index),
-/// tagged sentence by sentence; empty when no backbone is available.
-pub fn tags(a: &Analysis) -> &[(String, String)] {
-    a.tags.get_or_init(|| {
-        if let Some(p) = a.syntax.get() {
-            return p.tokens.iter().map(|t| (t.upos.clone(), t.xpos.clone())).collect();
-        }
+/// The backbone tagger's (UPOS, XPOS) of every token of `a` (same index)
+/// and its entity spans (token indices), sentence by sentence, without a
+/// parse; empty when no backbone is available.
+pub fn tagged(a: &Analysis) -> &Tagged {
+    a.tagged.get_or_init(|| {
         let Some(bb) = shared() else {
-            return Vec::new();
+            return Tagged::default();
         };
-        let mut out = vec![(String::from("X"), String::from("XX")); a.tokens.len()];
-        let mut next = 0;
-        let mut sents: Vec<(usize, usize)> = a.sentences.iter().map(|s| (s.tok_start, s.tok_end)).collect();
-        sents.sort_unstable();
-        sents.push((a.tokens.len(), a.tokens.len()));
-        for (s, e) in sents {
-            let (s, e) = (s.max(next).min(a.tokens.len()), e.min(a.tokens.len()));
-            for (a0, b0) in [(next, s), (s, e)] {
-                if a0 < b0 {
-                    let forms: Vec<&str> = a.tokens[a0..b0].iter().map(|t| t.text.as_str()).collect();
-                    for (k, c) in bb.tagger.tag(&forms).into_iter().enumerate() {
-                        let (u, x) = bb.tagger.split(c);
-                        out[a0 + k] = (u.to_string(), x.to_string());
-                    }
-                }
-            }
-            next = next.max(e);
+        let mut out = Tagged::default();
+        for (s, e) in sentence_ranges(a) {
+            let forms: Vec<&str> = a.tokens[s..e].iter().map(|t| t.text.as_str()).collect();
+            bb.tag_words(&forms, s, &mut out);
         }
         out
     })
@@ -91,7 +72,44 @@ pub fn tags(a: &Analysis) -> &[(String, String)] {
 
 /// UPOS of token `i` by the backbone tagger, if available.
 pub fn upos(a: &Analysis, i: usize) -> Option<&str> {
-    tags(a).get(i).map(|t| t.0.as_str())
+    tagged(a).tags.get(i).map(|t| t.0.as_str())
+}
+
+/// The entity type the backbone gives exactly tokens `[s, e)`, if any.
+pub fn entity_type(a: &Analysis, s: usize, e: usize) -> Option<EntType> {
+    let ents = &tagged(a).entities;
+    let k = ents.partition_point(|x| x.start < s);
+    ents.get(k)
+        .filter(|x| x.start == s && x.end == e)
+        .map(|x| x.ty)
+}
+
+/// The segmenter's sentences as sorted, disjoint token ranges covering every
+/// token (tokens outside all sentences become one-token ranges).
+fn sentence_ranges(a: &Analysis) -> Vec<(usize, usize)> {
+    let n = a.tokens.len();
+    let mut sents: Vec<(usize, usize)> = a
+        .sentences
+        .iter()
+        .map(|s| (s.tok_start.min(n), s.tok_end.min(n)))
+        .collect();
+    sents.sort_unstable();
+    let mut all = Vec::with_capacity(sents.len());
+    let mut next = 0;
+    for (s, e) in sents {
+        if s < next || s >= e {
+            continue;
+        }
+        for k in next..s {
+            all.push((k, k + 1));
+        }
+        all.push((s, e));
+        next = e;
+    }
+    for k in next..n {
+        all.push((k, k + 1));
+    }
+    all
 }
 
 /// Tags (and parses, and finds entities in) the words of one sentence

@@ -10,8 +10,8 @@
 // -> attribution -> relations -> assemble.
 pub mod actors;
 pub mod assemble;
-pub mod backbone;
 pub mod attribution;
+pub mod backbone;
 pub mod coref;
 pub mod drafts;
 pub mod lexicon;

@@ -73,9 +73,10 @@ pub struct Analysis {
     /// The learned backbone's analysis on these tokens and sentences, filled
     /// on first use by [`super::backbone::syntax`].
     pub syntax: once_cell::sync::OnceCell<crate::syntax::Parsed>,
-    /// The backbone tagger's (UPOS, XPOS) per token, filled on first use by
-    /// [`super::backbone::tags`] (cheaper than the whole [`Analysis::syntax`]).
-    pub tags: once_cell::sync::OnceCell<Vec<(String, String)>>,
+    /// The backbone tagger's (UPOS, XPOS) per token and its entity spans,
+    /// filled on first use by [`super::backbone::tagged`] (no parse, so much
+    /// cheaper than the whole [`Analysis::syntax`]).
+    pub tagged: once_cell::sync::OnceCell<crate::syntax::analysis::Tagged>,
 }
 
 impl Analysis {

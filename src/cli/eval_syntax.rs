@@ -41,7 +41,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             owned = Backbone::load(d).with_context(|| format!("loading {}", d.display()))?;
             &owned
         }
-        None => stancegraph::annotate::backbone::shared().context("the built-in backbone weights do not load")?,
+        None => stancegraph::annotate::backbone::shared()
+            .context("the built-in backbone weights do not load")?,
     };
     super::common::detail(format!("model loaded in {:.0?}", t0.elapsed()));
     if args.conllu.is_none() && args.gum.is_none() {
@@ -49,21 +50,50 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
     if let Some(p) = &args.conllu {
         let s = conllu::read(p).with_context(|| format!("reading {}", p.display()))?;
-        println!("{} (gold tokenisation)\n{}", p.display(), eval::eval_gold(bb, &s).table());
-        println!("{} (own tokenisation)\n{}", p.display(), eval::eval_raw(bb, &s).table());
+        println!(
+            "{} (gold tokenisation)\n{}",
+            p.display(),
+            eval::eval_gold(bb, &s).table()
+        );
+        println!(
+            "{} (own tokenisation)\n{}",
+            p.display(),
+            eval::eval_raw(bb, &s).table()
+        );
     }
     if let Some(g) = &args.gum {
-        let docs = gum::read_split(g, &args.split).with_context(|| format!("reading {}", g.display()))?;
+        let docs =
+            gum::read_split(g, &args.split).with_context(|| format!("reading {}", g.display()))?;
         let sents: Vec<_> = docs.iter().flat_map(|d| d.sents.iter().cloned()).collect();
         let news: Vec<_> = docs.iter().filter(|d| d.genre == "news").cloned().collect();
         let news_sents: Vec<_> = news.iter().flat_map(|d| d.sents.iter().cloned()).collect();
-        println!("GUM {} (gold tokenisation)\n{}", args.split, eval::eval_gold(bb, &sents).table());
-        println!("GUM {} (own tokenisation)\n{}", args.split, eval::eval_raw(bb, &sents).table());
-        println!("GUM {} news (gold tokenisation)\n{}", args.split, eval::eval_gold(bb, &news_sents).table());
+        println!(
+            "GUM {} (gold tokenisation)\n{}",
+            args.split,
+            eval::eval_gold(bb, &sents).table()
+        );
+        println!(
+            "GUM {} (own tokenisation)\n{}",
+            args.split,
+            eval::eval_raw(bb, &sents).table()
+        );
+        println!(
+            "GUM {} news (gold tokenisation)\n{}",
+            args.split,
+            eval::eval_gold(bb, &news_sents).table()
+        );
         let (all, per) = eval::eval_ner(bb, &docs);
-        println!("GUM {} entities\n{}", args.split, eval::ner_table(&all, &per));
+        println!(
+            "GUM {} entities\n{}",
+            args.split,
+            eval::ner_table(&all, &per)
+        );
         let (all, per) = eval::eval_ner(bb, &news);
-        println!("GUM {} news entities\n{}", args.split, eval::ner_table(&all, &per));
+        println!(
+            "GUM {} news entities\n{}",
+            args.split,
+            eval::ner_table(&all, &per)
+        );
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -47,9 +47,15 @@ pub struct BackboneArgs {
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     match args.what {
         What::Backbone(a) => {
-            let o = TrainOptions { seed: a.seed, gum_syntax: !a.ewt_only_syntax, ..TrainOptions::default() };
-            let bb = train(&a.ewt, &a.gum, &o, &mut |m| super::common::note(m)).context("training the backbone")?;
-            bb.save(&a.out).with_context(|| format!("writing {}", a.out.display()))?;
+            let o = TrainOptions {
+                seed: a.seed,
+                gum_syntax: !a.ewt_only_syntax,
+                ..TrainOptions::default()
+            };
+            let bb = train(&a.ewt, &a.gum, &o, &mut |m| super::common::note(m))
+                .context("training the backbone")?;
+            bb.save(&a.out)
+                .with_context(|| format!("writing {}", a.out.display()))?;
             super::common::note(format!("wrote {}", a.out.join("backbone.bin").display()));
             Ok(ExitCode::SUCCESS)
         }

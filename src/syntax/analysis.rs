@@ -43,7 +43,9 @@ pub struct SynToken {
 impl SynToken {
     /// Value of one morphological feature (`Number`, `Tense`, ...).
     pub fn feat(&self, name: &str) -> Option<&str> {
-        self.feats.split('|').find_map(|kv| kv.strip_prefix(name).and_then(|r| r.strip_prefix('=')))
+        self.feats
+            .split('|')
+            .find_map(|kv| kv.strip_prefix(name).and_then(|r| r.strip_prefix('=')))
     }
 }
 
@@ -82,7 +84,11 @@ impl Parsed {
 
     /// Dependents of token `i`.
     pub fn children(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
-        let (a, b) = self.tokens.get(i).map(|t| self.sentences[t.sent]).unwrap_or((0, 0));
+        let (a, b) = self
+            .tokens
+            .get(i)
+            .map(|t| self.sentences[t.sent])
+            .unwrap_or((0, 0));
         (a..b).filter(move |&k| self.tokens[k].head == Some(i))
     }
 }
@@ -104,6 +110,15 @@ pub struct WordsOut {
     pub deprel: Vec<String>,
     /// Entity spans (word indices).
     pub ents: Vec<super::gum::Span>,
+}
+
+/// Tags and entity spans without a parse ([`Backbone::tag_words`]).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Tagged {
+    /// (UPOS, XPOS) per token.
+    pub tags: Vec<(String, String)>,
+    /// Entity spans (token indices).
+    pub entities: Vec<super::gum::Span>,
 }
 
 /// All models.
@@ -164,6 +179,23 @@ impl Backbone {
         std::fs::write(&p, self.to_bytes()).map_err(|e| SyntaxError::Io(p.display().to_string(), e))
     }
 
+    /// Tags one sentence of words and finds its entities (no parse); entity
+    /// spans are offset by `base`.
+    pub fn tag_words(&self, words: &[&str], base: usize, out: &mut Tagged) {
+        let lx: Vec<Lex> = words.iter().map(|w| Lex::of(w)).collect();
+        let cls = self.tagger.tag_lex(&lx);
+        let tags: Vec<(&str, &str)> = cls.iter().map(|&c| self.tagger.split(c)).collect();
+        let up: Vec<&str> = tags.iter().map(|t| t.0).collect();
+        let xp: Vec<&str> = tags.iter().map(|t| t.1).collect();
+        for mut e in self.ner.spans(&lx, &up, &xp, words) {
+            e.start += base;
+            e.end += base;
+            out.entities.push(e);
+        }
+        out.tags
+            .extend(tags.iter().map(|(u, x)| (u.to_string(), x.to_string())));
+    }
+
     /// Tags, lemmatises, parses and finds entities in one sentence of words.
     pub fn analyse_words(&self, words: &[&str]) -> WordsOut {
         let lx: Vec<Lex> = words.iter().map(|w| Lex::of(w)).collect();
@@ -181,10 +213,18 @@ impl Backbone {
         let mut a = 0;
         while a < words.len() {
             let b = (a + MAX_PARSE).min(words.len());
-            let (h, l) = self.parser.parse(&Input::new(&words[a..b], &xp[a..b], &up[a..b]));
+            let (h, l) = self
+                .parser
+                .parse(&Input::new(&words[a..b], &xp[a..b], &up[a..b]));
             for (h, l) in h.into_iter().zip(l) {
                 o.head.push(if h == 0 { 0 } else { h + a });
-                o.deprel.push(self.parser.labels.get(l).cloned().unwrap_or_else(|| "dep".into()));
+                o.deprel.push(
+                    self.parser
+                        .labels
+                        .get(l)
+                        .cloned()
+                        .unwrap_or_else(|| "dep".into()),
+                );
             }
             a = b;
         }
@@ -194,7 +234,12 @@ impl Backbone {
 
     /// Analyses `text` with the given token char spans and sentence token
     /// ranges (both in text order; out-of-range values are clamped).
-    pub fn analyse_tokens(&self, text: &str, toks: &[(usize, usize)], sents: &[(usize, usize)]) -> Parsed {
+    pub fn analyse_tokens(
+        &self,
+        text: &str,
+        toks: &[(usize, usize)],
+        sents: &[(usize, usize)],
+    ) -> Parsed {
         let c: Vec<char> = text.chars().collect();
         let mut p = Parsed::default();
         for &(a, b) in sents {
@@ -204,7 +249,11 @@ impl Backbone {
             }
             let forms: Vec<String> = toks[a..b]
                 .iter()
-                .map(|&(s, e)| c[s.min(c.len())..e.min(c.len()).max(s.min(c.len()))].iter().collect())
+                .map(|&(s, e)| {
+                    c[s.min(c.len())..e.min(c.len()).max(s.min(c.len()))]
+                        .iter()
+                        .collect()
+                })
                 .collect();
             let fr: Vec<&str> = forms.iter().map(|s| s.as_str()).collect();
             let o = self.analyse_words(&fr);
@@ -219,7 +268,11 @@ impl Backbone {
                     xpos: o.xpos[k].clone(),
                     lemma: o.lemma[k].clone(),
                     feats: o.feats[k].clone(),
-                    head: if o.head[k] == 0 { None } else { Some(base + o.head[k] - 1) },
+                    head: if o.head[k] == 0 {
+                        None
+                    } else {
+                        Some(base + o.head[k] - 1)
+                    },
                     deprel: o.deprel[k].clone(),
                     sent: si,
                 });

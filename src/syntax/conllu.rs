@@ -83,7 +83,10 @@ pub fn parse(src: &str) -> SynResult<Vec<Sentence>> {
         }
         let cols: Vec<&str> = line.split('\t').collect();
         if cols.len() < 2 {
-            return Err(SyntaxError::Format(format!("line {}: not a CoNLL-U word line", ln + 1)));
+            return Err(SyntaxError::Format(format!(
+                "line {}: not a CoNLL-U word line",
+                ln + 1
+            )));
         }
         let id = cols[0];
         if id.contains('.') {
@@ -91,9 +94,17 @@ pub fn parse(src: &str) -> SynResult<Vec<Sentence>> {
         }
         if let Some((a, b)) = id.split_once('-') {
             let (Ok(a), Ok(b)) = (a.parse(), b.parse()) else {
-                return Err(SyntaxError::Format(format!("line {}: bad range id", ln + 1)));
+                return Err(SyntaxError::Format(format!(
+                    "line {}: bad range id",
+                    ln + 1
+                )));
             };
-            cur.multis.push(Multi { first: a, last: b, form: cols[1].to_string(), misc: field(&cols, 9).to_string() });
+            cur.multis.push(Multi {
+                first: a,
+                last: b,
+                form: cols[1].to_string(),
+                misc: field(&cols, 9).to_string(),
+            });
             continue;
         }
         let head = field(&cols, 6).parse().unwrap_or(0);
@@ -124,7 +135,8 @@ pub fn parse(src: &str) -> SynResult<Vec<Sentence>> {
 
 /// Reads and parses a CoNLL-U file.
 pub fn read(path: &std::path::Path) -> SynResult<Vec<Sentence>> {
-    let src = std::fs::read_to_string(path).map_err(|e| SyntaxError::Io(path.display().to_string(), e))?;
+    let src = std::fs::read_to_string(path)
+        .map_err(|e| SyntaxError::Io(path.display().to_string(), e))?;
     parse(&src)
 }
 
@@ -141,7 +153,10 @@ pub fn write(sents: &[Sentence]) -> String {
         o.push_str(&format!("# text = {}\n", s.text));
         for (i, w) in s.words.iter().enumerate() {
             for m in s.multis.iter().filter(|m| m.first == i + 1) {
-                o.push_str(&format!("{}-{}\t{}\t_\t_\t_\t_\t_\t_\t_\t{}\n", m.first, m.last, m.form, m.misc));
+                o.push_str(&format!(
+                    "{}-{}\t{}\t_\t_\t_\t_\t_\t_\t_\t{}\n",
+                    m.first, m.last, m.form, m.misc
+                ));
             }
             o.push_str(&format!(
                 "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t_\t{}\n",
@@ -181,7 +196,11 @@ pub fn text_and_spans(sents: &[Sentence]) -> (String, Vec<Vec<(usize, usize)>>) 
         let mut i = 0;
         while i < s.words.len() {
             let (form, last, misc) = match s.multis.iter().find(|m| m.first == i + 1) {
-                Some(m) => (m.form.as_str(), m.last.min(s.words.len()).max(i + 1), m.misc.as_str()),
+                Some(m) => (
+                    m.form.as_str(),
+                    m.last.min(s.words.len()).max(i + 1),
+                    m.misc.as_str(),
+                ),
                 None => (s.words[i].form.as_str(), i + 1, s.words[i].misc.as_str()),
             };
             let len = form.chars().count();

@@ -71,7 +71,12 @@ impl SynScores {
             ("UAS", self.uas),
             ("LAS", self.las),
         ] {
-            o.push_str(&format!("{n:<10} | {:>9.2} | {:>9.2} | {:>9.2}\n", c.p(), c.r(), c.f1()));
+            o.push_str(&format!(
+                "{n:<10} | {:>9.2} | {:>9.2} | {:>9.2}\n",
+                c.p(),
+                c.r(),
+                c.f1()
+            ));
         }
         o
     }
@@ -88,7 +93,15 @@ pub fn eval_gold(bb: &Backbone, sents: &[Sentence]) -> SynScores {
         let forms: Vec<&str> = g.words.iter().map(|w| w.form.as_str()).collect();
         let o = bb.analyse_words(&forms);
         let n = forms.len();
-        for c in [&mut s.tokens, &mut s.upos, &mut s.xpos, &mut s.feats, &mut s.lemma, &mut s.uas, &mut s.las] {
+        for c in [
+            &mut s.tokens,
+            &mut s.upos,
+            &mut s.xpos,
+            &mut s.feats,
+            &mut s.lemma,
+            &mut s.uas,
+            &mut s.las,
+        ] {
             c.gold += n;
             c.system += n;
         }
@@ -127,7 +140,15 @@ pub fn eval_raw(bb: &Backbone, sents: &[Sentence]) -> SynScores {
     }
     let ngold: usize = spans.iter().map(|s| s.len()).sum();
     let mut s = SynScores::default();
-    for c in [&mut s.tokens, &mut s.upos, &mut s.xpos, &mut s.feats, &mut s.lemma, &mut s.uas, &mut s.las] {
+    for c in [
+        &mut s.tokens,
+        &mut s.upos,
+        &mut s.xpos,
+        &mut s.feats,
+        &mut s.lemma,
+        &mut s.uas,
+        &mut s.las,
+    ] {
         c.gold = ngold;
         c.system = p.tokens.len();
     }
@@ -139,14 +160,20 @@ pub fn eval_raw(bb: &Backbone, sents: &[Sentence]) -> SynScores {
         }
     }
     for t in &p.tokens {
-        let Some(&(si, wi)) = gold.get(&(t.start, t.end)) else { continue };
+        let Some(&(si, wi)) = gold.get(&(t.start, t.end)) else {
+            continue;
+        };
         let w = &sents[si].words[wi];
         s.tokens.correct += 1;
         s.upos.correct += (t.upos == w.upos) as usize;
         s.xpos.correct += (t.xpos == w.xpos) as usize;
         s.feats.correct += (t.feats == w.feats) as usize;
         s.lemma.correct += (t.lemma == w.lemma) as usize;
-        let gh = if w.head == 0 { None } else { Some(spans[si][w.head - 1]) };
+        let gh = if w.head == 0 {
+            None
+        } else {
+            Some(spans[si][w.head - 1])
+        };
         let ph = t.head.map(|h| (p.tokens[h].start, p.tokens[h].end));
         if gh == ph {
             s.uas.correct += 1;
@@ -179,15 +206,28 @@ pub fn eval_ner(bb: &Backbone, docs: &[Doc]) -> (Count, Vec<(EntType, Count)>) {
             }
         }
     }
-    let per = EntType::ALL.iter().map(|t| (*t, by.get(t).copied().unwrap_or_default())).collect();
+    let per = EntType::ALL
+        .iter()
+        .map(|t| (*t, by.get(t).copied().unwrap_or_default()))
+        .collect();
     (all, per)
 }
 
 /// Entity scores as a table.
 pub fn ner_table(all: &Count, per: &[(EntType, Count)]) -> String {
     let mut o = String::from("Type       | Precision |    Recall |  F1 Score |  Gold\n");
-    for (t, c) in per.iter().map(|(t, c)| (t.name(), c)).chain(std::iter::once(("ALL", all))) {
-        o.push_str(&format!("{t:<10} | {:>9.2} | {:>9.2} | {:>9.2} | {:>5}\n", c.p(), c.r(), c.f1(), c.gold));
+    for (t, c) in per
+        .iter()
+        .map(|(t, c)| (t.name(), c))
+        .chain(std::iter::once(("ALL", all)))
+    {
+        o.push_str(&format!(
+            "{t:<10} | {:>9.2} | {:>9.2} | {:>9.2} | {:>5}\n",
+            c.p(),
+            c.r(),
+            c.f1(),
+            c.gold
+        ));
     }
     o
 }

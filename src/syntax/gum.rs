@@ -26,7 +26,12 @@ pub enum EntType {
 
 impl EntType {
     /// All types, in label order.
-    pub const ALL: [EntType; 4] = [EntType::Person, EntType::Org, EntType::Place, EntType::Other];
+    pub const ALL: [EntType; 4] = [
+        EntType::Person,
+        EntType::Org,
+        EntType::Place,
+        EntType::Other,
+    ];
 
     /// Short name.
     pub fn name(self) -> &'static str {
@@ -81,7 +86,8 @@ pub const LICENSED: [&str; 6] = ["academic", "bio", "court", "interview", "news"
 /// documents not listed are train.
 pub fn splits(gum: &Path) -> SynResult<std::collections::HashMap<String, String>> {
     let p = gum.join("splits.md");
-    let src = std::fs::read_to_string(&p).map_err(|e| SyntaxError::Io(p.display().to_string(), e))?;
+    let src =
+        std::fs::read_to_string(&p).map_err(|e| SyntaxError::Io(p.display().to_string(), e))?;
     let mut cur = String::new();
     let mut m = std::collections::HashMap::new();
     for l in src.lines() {
@@ -140,7 +146,9 @@ pub fn entities(s: &Sentence) -> Vec<Span> {
     }
     let mut named: Vec<Span> = Vec::new();
     for (a, b, ty, min) in spans {
-        let Some(t) = EntType::from_gum(&ty) else { continue };
+        let Some(t) = EntType::from_gum(&ty) else {
+            continue;
+        };
         let head = (a..b).find(|&k| {
             let h = s.words[k].head;
             h == 0 || h - 1 < a || h > b
@@ -150,7 +158,10 @@ pub fn entities(s: &Sentence) -> Vec<Span> {
             continue;
         }
         let (mut a, mut b) = (a, b);
-        let ms: Vec<usize> = min.split(',').filter_map(|x| x.trim_end_matches('*').parse::<usize>().ok()).collect();
+        let ms: Vec<usize> = min
+            .split(',')
+            .filter_map(|x| x.trim_end_matches('*').parse::<usize>().ok())
+            .collect();
         if let (Some(lo), Some(hi)) = (ms.iter().min(), ms.iter().max()) {
             if *lo >= 1 && a + hi <= b {
                 b = a + hi;
@@ -164,10 +175,18 @@ pub fn entities(s: &Sentence) -> Vec<Span> {
             b -= 1;
         }
         if a < b {
-            named.push(Span { start: a, end: b, ty: t });
+            named.push(Span {
+                start: a,
+                end: b,
+                ty: t,
+            });
         }
     }
-    named.sort_by(|x, y| (y.end - y.start).cmp(&(x.end - x.start)).then(x.start.cmp(&y.start)));
+    named.sort_by(|x, y| {
+        (y.end - y.start)
+            .cmp(&(x.end - x.start))
+            .then(x.start.cmp(&y.start))
+    });
     let mut keep: Vec<Span> = Vec::new();
     for sp in named {
         if keep.iter().all(|k| sp.end <= k.start || sp.start >= k.end) {
@@ -203,7 +222,12 @@ pub fn read_split(gum: &Path, split: &str) -> SynResult<Vec<Doc>> {
         }
         let sents = conllu::read(&dir.join(&n))?;
         let ents = sents.iter().map(entities).collect();
-        out.push(Doc { name, genre, sents, ents });
+        out.push(Doc {
+            name,
+            genre,
+            sents,
+            ents,
+        });
     }
     Ok(out)
 }

@@ -37,7 +37,11 @@ fn apply(rule: &str, form: &str) -> String {
         return form.to_string();
     };
     let n: usize = n.parse().unwrap_or(0);
-    let base: Vec<char> = if m == "l" { normalise(form).chars().collect() } else { form.chars().collect() };
+    let base: Vec<char> = if m == "l" {
+        normalise(form).chars().collect()
+    } else {
+        form.chars().collect()
+    };
     if n > base.len() {
         return form.to_string();
     }
@@ -66,10 +70,16 @@ impl Lemmatizer {
                 }
                 let r = rule_of(&w.form, &w.lemma);
                 let low = normalise(&w.form);
-                *exc.entry((low.clone(), w.xpos.clone())).or_default().entry(r.clone()).or_default() += 1;
+                *exc.entry((low.clone(), w.xpos.clone()))
+                    .or_default()
+                    .entry(r.clone())
+                    .or_default() += 1;
                 let ch: Vec<char> = low.chars().collect();
                 for k in 0..=5.min(ch.len()) {
-                    *suf.entry((w.xpos.clone(), suffix(&ch, k))).or_default().entry(r.clone()).or_default() += 1;
+                    *suf.entry((w.xpos.clone(), suffix(&ch, k)))
+                        .or_default()
+                        .entry(r.clone())
+                        .or_default() += 1;
                 }
             }
         }

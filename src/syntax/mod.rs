@@ -26,8 +26,6 @@ pub mod train;
 
 pub use analysis::{Backbone, Parsed, SynEntity, SynToken};
 
-
-
 /// Errors raised while reading treebanks or model files.
 #[derive(Debug)]
 pub enum SyntaxError {

@@ -24,8 +24,15 @@ impl Morph {
         for s in train {
             for w in &s.words {
                 let k = (normalise(&w.form), w.upos.clone(), w.xpos.clone());
-                *word.entry(k).or_default().entry(w.feats.clone()).or_default() += 1;
-                *tag.entry((w.upos.clone(), w.xpos.clone())).or_default().entry(w.feats.clone()).or_default() += 1;
+                *word
+                    .entry(k)
+                    .or_default()
+                    .entry(w.feats.clone())
+                    .or_default() += 1;
+                *tag.entry((w.upos.clone(), w.xpos.clone()))
+                    .or_default()
+                    .entry(w.feats.clone())
+                    .or_default() += 1;
             }
         }
         let mut m = Morph::default();
@@ -68,8 +75,13 @@ impl Morph {
     /// FEATS of a tagged word (`_` when none known).
     pub fn feats(&self, form: &str, upos: &str, xpos: &str) -> &str {
         let (u, x) = (hs(upos), hs(xpos));
-        let i = self.word.get(&f3(2, hs(&normalise(form)), u, x)).or_else(|| self.tag.get(&f2(1, u, x)));
-        i.and_then(|&i| self.vals.get(i as usize)).map(|s| s.as_str()).unwrap_or("_")
+        let i = self
+            .word
+            .get(&f3(2, hs(&normalise(form)), u, x))
+            .or_else(|| self.tag.get(&f2(1, u, x)));
+        i.and_then(|&i| self.vals.get(i as usize))
+            .map(|s| s.as_str())
+            .unwrap_or("_")
     }
 
     /// Serialises the tables.

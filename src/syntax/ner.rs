@@ -99,12 +99,20 @@ pub fn decode(y: &[usize]) -> Vec<Span> {
             1 => {}
             2 => {
                 if let Some(a) = st.take() {
-                    out.push(Span { start: a, end: i + 1, ty });
+                    out.push(Span {
+                        start: a,
+                        end: i + 1,
+                        ty,
+                    });
                 }
             }
             _ => {
                 st = None;
-                out.push(Span { start: i, end: i + 1, ty });
+                out.push(Span {
+                    start: i,
+                    end: i + 1,
+                    ty,
+                });
             }
         }
     }
@@ -131,7 +139,13 @@ struct Sent<'a> {
 fn feats(s: &Sent, i: usize, p1: usize, p2: usize, f: &mut Vec<u64>) {
     f.clear();
     let n = s.lx.len();
-    let g = |j: isize| if j < 0 || j as usize >= n { None } else { Some(j as usize) };
+    let g = |j: isize| {
+        if j < 0 || j as usize >= n {
+            None
+        } else {
+            Some(j as usize)
+        }
+    };
     let i_ = i as isize;
     let w = &s.lx[i];
     let low = |j: Option<usize>| j.map(|j| s.lx[j].lower).unwrap_or(PAD);
@@ -185,20 +199,46 @@ fn feats(s: &Sent, i: usize, p1: usize, p2: usize, f: &mut Vec<u64>) {
 fn sent<'a>(lx: &'a [Lex], upos: &[&str], xpos: &[&str], forms: Option<&[&str]>) -> Sent<'a> {
     let cap = (0..lx.len())
         .map(|i| {
-            let Some(w) = forms.and_then(|f| f.get(i)) else { return true };
+            let Some(w) = forms.and_then(|f| f.get(i)) else {
+                return true;
+            };
             let c = w.chars().next().unwrap_or(' ');
             c.is_uppercase()
                 || c.is_ascii_digit()
                 || matches!(
                     *w,
-                    "of" | "the" | "and" | "for" | "&" | "de" | "du" | "la" | "van" | "von" | "der" | "al" | "-" | "." | "'s" | "on" | "in" | "upon" | "at"
+                    "of" | "the"
+                        | "and"
+                        | "for"
+                        | "&"
+                        | "de"
+                        | "du"
+                        | "la"
+                        | "van"
+                        | "von"
+                        | "der"
+                        | "al"
+                        | "-"
+                        | "."
+                        | "'s"
+                        | "on"
+                        | "in"
+                        | "upon"
+                        | "at"
                 )
         })
         .collect();
-    let u = (0..lx.len()).map(|i| hs(upos.get(i).copied().unwrap_or(""))).collect();
-    let x = (0..lx.len()).map(|i| hs(xpos.get(i).copied().unwrap_or(""))).collect();
+    let u = (0..lx.len())
+        .map(|i| hs(upos.get(i).copied().unwrap_or("")))
+        .collect();
+    let x = (0..lx.len())
+        .map(|i| hs(xpos.get(i).copied().unwrap_or("")))
+        .collect();
     let gz = gazetteer();
-    let g = lx.iter().map(|l| gz.get(&l.lower).copied().unwrap_or(0) as u64).collect();
+    let g = lx
+        .iter()
+        .map(|l| gz.get(&l.lower).copied().unwrap_or(0) as u64)
+        .collect();
     Sent { lx, u, x, g, cap }
 }
 
@@ -265,7 +305,11 @@ impl Ner {
                     feats(&s, i, p1, p2, &mut f);
                     tr.scores(&f, &mut buf);
                     let g = best_allowed(&buf, p1);
-                    let truth = if allowed(p1, gold[i]) { gold[i] } else { best_allowed(&buf, p1) };
+                    let truth = if allowed(p1, gold[i]) {
+                        gold[i]
+                    } else {
+                        best_allowed(&buf, p1)
+                    };
                     tr.update(&f, truth, g);
                     tr.tick();
                     p2 = p1;
@@ -273,7 +317,9 @@ impl Ner {
                 }
             }
         }
-        Ner { model: tr.finish(prune) }
+        Ner {
+            model: tr.finish(prune),
+        }
     }
 
     /// Serialises the tagger.
@@ -285,7 +331,9 @@ impl Ner {
     /// Reads the tagger.
     pub fn read(r: &mut Reader) -> SynResult<Ner> {
         r.expect("NERT")?;
-        Ok(Ner { model: Model::read(r)? })
+        Ok(Ner {
+            model: Model::read(r)?,
+        })
     }
 }
 

@@ -171,13 +171,25 @@ struct Ctx<'a> {
 
 impl Ctx<'_> {
     fn w(&self, i: usize) -> u64 {
-        if i == NONE { PAD } else { self.x.w[i] }
+        if i == NONE {
+            PAD
+        } else {
+            self.x.w[i]
+        }
     }
     fn t(&self, i: usize) -> u64 {
-        if i == NONE { PAD } else { self.x.t[i] }
+        if i == NONE {
+            PAD
+        } else {
+            self.x.t[i]
+        }
     }
     fn lab(&self, st: &State, i: usize) -> u64 {
-        if i == NONE || i == 0 || st.head[i] == NONE { PAD } else { self.labels_h.get(st.label[i]).copied().unwrap_or(PAD) }
+        if i == NONE || i == 0 || st.head[i] == NONE {
+            PAD
+        } else {
+            self.labels_h.get(st.label[i]).copied().unwrap_or(PAD)
+        }
     }
 
     fn trans_feats(&self, st: &State, f: &mut Vec<u64>) {
@@ -189,12 +201,27 @@ impl Ctx<'_> {
         let b1 = if st.b < st.n { st.b + 1 } else { NONE };
         let b2 = if st.b + 1 < st.n { st.b + 2 } else { NONE };
         let lc = |i: usize, k: usize| -> usize {
-            if i == NONE { NONE } else { st.lefts[i].iter().rev().nth(k).copied().unwrap_or(NONE) }
+            if i == NONE {
+                NONE
+            } else {
+                st.lefts[i].iter().rev().nth(k).copied().unwrap_or(NONE)
+            }
         };
         let rc = |i: usize, k: usize| -> usize {
-            if i == NONE { NONE } else { st.rights[i].iter().rev().nth(k).copied().unwrap_or(NONE) }
+            if i == NONE {
+                NONE
+            } else {
+                st.rights[i].iter().rev().nth(k).copied().unwrap_or(NONE)
+            }
         };
-        let (s0w, s0t, s1w, s1t, b0w, b0t) = (self.w(s0), self.t(s0), self.w(s1), self.t(s1), self.w(b0), self.t(b0));
+        let (s0w, s0t, s1w, s1t, b0w, b0t) = (
+            self.w(s0),
+            self.t(s0),
+            self.w(s1),
+            self.t(s1),
+            self.w(b0),
+            self.t(b0),
+        );
         let (b1w, b1t, b2t, s2t) = (self.w(b1), self.t(b1), self.t(b2), self.t(s2));
         f.push(f1(1, 0));
         f.push(f1(2, s0w));
@@ -233,15 +260,30 @@ impl Ctx<'_> {
         f.push(f3(33, d0, s0t, b0t));
         f.push(f3(34, d1, s1t, s0t));
         f.push(f2(35, d0, b0w));
-        let vl = |i: usize| if i == NONE { 99 } else { st.lefts[i].len().min(5) as u64 };
-        let vr = |i: usize| if i == NONE { 99 } else { st.rights[i].len().min(5) as u64 };
+        let vl = |i: usize| {
+            if i == NONE {
+                99
+            } else {
+                st.lefts[i].len().min(5) as u64
+            }
+        };
+        let vr = |i: usize| {
+            if i == NONE {
+                99
+            } else {
+                st.rights[i].len().min(5) as u64
+            }
+        };
         f.push(f2(36, s0t, vl(s0)));
         f.push(f2(37, s0t, vr(s0)));
         f.push(f2(38, b0t, vl(b0)));
         f.push(f2(39, s1t, vr(s1)));
         let (s0l1, s0l2, s0r1, s0r2) = (lc(s0, 0), lc(s0, 1), rc(s0, 0), rc(s0, 1));
         let (b0l1, b0l2, s1l1, s1r1) = (lc(b0, 0), lc(b0, 1), lc(s1, 0), rc(s1, 0));
-        for (k, c) in [s0l1, s0l2, s0r1, s0r2, b0l1, b0l2, s1l1, s1r1].into_iter().enumerate() {
+        for (k, c) in [s0l1, s0l2, s0r1, s0r2, b0l1, b0l2, s1l1, s1r1]
+            .into_iter()
+            .enumerate()
+        {
             let k = k as u64;
             f.push(f1(40 + k, self.t(c)));
             f.push(f1(50 + k, self.lab(st, c)));
@@ -312,7 +354,10 @@ impl Parser {
     pub fn parse(&self, x: &Input) -> (Vec<usize>, Vec<usize>) {
         let n = x.n();
         let mut st = State::new(n);
-        let ctx = Ctx { x, labels_h: &self.labels_h };
+        let ctx = Ctx {
+            x,
+            labels_h: &self.labels_h,
+        };
         let mut f = Vec::with_capacity(128);
         let mut buf = Vec::new();
         let mut lbuf = Vec::new();
@@ -343,12 +388,19 @@ impl Parser {
                 };
             }
         }
-        let heads = (1..=n).map(|i| if st.head[i] == NONE { 0 } else { st.head[i] }).collect();
+        let heads = (1..=n)
+            .map(|i| if st.head[i] == NONE { 0 } else { st.head[i] })
+            .collect();
         (heads, st.label[1..].to_vec())
     }
 
     /// Trains on sentences given as (input, gold heads 1-based, gold labels).
-    pub fn train(data: &[(Input, Vec<usize>, Vec<String>)], epochs: usize, seed: u64, prune: f32) -> Parser {
+    pub fn train(
+        data: &[(Input, Vec<usize>, Vec<String>)],
+        epochs: usize,
+        seed: u64,
+        prune: f32,
+    ) -> Parser {
         let mut labels: Vec<String> = Vec::new();
         let mut lid: HashMap<String, usize> = HashMap::new();
         for (_, _, ls) in data {
@@ -380,8 +432,13 @@ impl Parser {
                 let mut gold = vec![0usize; n + 1];
                 gold[0] = NONE;
                 gold[1..=n].copy_from_slice(&gh[..n]);
-                let glab: Vec<usize> = std::iter::once(root).chain(gl.iter().map(|l| lid[l])).collect();
-                let ctx = Ctx { x, labels_h: &labels_h };
+                let glab: Vec<usize> = std::iter::once(root)
+                    .chain(gl.iter().map(|l| lid[l]))
+                    .collect();
+                let ctx = Ctx {
+                    x,
+                    labels_h: &labels_h,
+                };
                 let mut st = State::new(n);
                 while !st.done() {
                     let v = st.valid();
@@ -409,7 +466,11 @@ impl Parser {
                         tt.update(&f, best_gold, pred);
                     }
                     tt.tick();
-                    let next = if c[pred] == minc || (ep >= 1 && rng.unit() < 0.9) { pred } else { best_gold };
+                    let next = if c[pred] == minc || (ep >= 1 && rng.unit() < 0.9) {
+                        pred
+                    } else {
+                        best_gold
+                    };
                     if let Some((h, d)) = st.apply(next) {
                         if h == 0 {
                             st.label[d] = root;
@@ -426,7 +487,12 @@ impl Parser {
                 }
             }
         }
-        Parser { labels, labels_h, trans: tt.finish(prune), lab: lt.finish(prune) }
+        Parser {
+            labels,
+            labels_h,
+            trans: tt.finish(prune),
+            lab: lt.finish(prune),
+        }
     }
 
     /// Serialises the parser.
@@ -444,6 +510,11 @@ impl Parser {
         let labels_h = labels.iter().map(|l| hs(l)).collect();
         let trans = Model::read(r)?;
         let lab = Model::read(r)?;
-        Ok(Parser { labels, labels_h, trans, lab })
+        Ok(Parser {
+            labels,
+            labels_h,
+            trans,
+            lab,
+        })
     }
 }

@@ -21,7 +21,14 @@ pub struct Trainer {
 impl Trainer {
     /// A trainer for `nc` classes.
     pub fn new(nc: usize) -> Self {
-        Trainer { nc, index: IdMap::default(), w: Vec::new(), tot: Vec::new(), ts: Vec::new(), step: 1 }
+        Trainer {
+            nc,
+            index: IdMap::default(),
+            w: Vec::new(),
+            tot: Vec::new(),
+            ts: Vec::new(),
+            step: 1,
+        }
     }
 
     /// Number of classes.
@@ -101,7 +108,12 @@ impl Trainer {
         assert!(self.nc <= 255, "at most 255 classes");
         let mut keys: Vec<(u64, u32)> = self.index.iter().map(|(&k, &v)| (k, v)).collect();
         keys.sort_unstable();
-        let mut m = Model { nc: self.nc, scale, index: IdMap::default(), ent: Vec::new() };
+        let mut m = Model {
+            nc: self.nc,
+            scale,
+            index: IdMap::default(),
+            ent: Vec::new(),
+        };
         for (k, r) in keys {
             let start = m.ent.len() as u32;
             for c in 0..self.nc {
@@ -145,7 +157,12 @@ pub struct Model {
 impl Model {
     /// An empty model (scores all zero).
     pub fn empty(nc: usize) -> Self {
-        Model { nc, scale: 1.0, index: IdMap::default(), ent: Vec::new() }
+        Model {
+            nc,
+            scale: 1.0,
+            index: IdMap::default(),
+            ent: Vec::new(),
+        }
     }
 
     /// Number of classes.
@@ -224,10 +241,17 @@ impl Model {
         for _ in 0..pos {
             let c = r.u8()? as u16;
             if c as usize >= nc {
-                return Err(super::SyntaxError::Format("class out of range in model".into()));
+                return Err(super::SyntaxError::Format(
+                    "class out of range in model".into(),
+                ));
             }
             ent.push((c, r.i16()?));
         }
-        Ok(Model { nc, scale, index, ent })
+        Ok(Model {
+            nc,
+            scale,
+            index,
+            ent,
+        })
     }
 }

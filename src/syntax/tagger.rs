@@ -77,7 +77,13 @@ impl Lex {
         for (k, p) in pre.iter_mut().enumerate() {
             *p = hs(&ch[..(k + 1).min(n)].iter().collect::<String>());
         }
-        Lex { lower: hs(&low), form: hs(form), shape: hs(&shape(form)), suf, pre }
+        Lex {
+            lower: hs(&low),
+            form: hs(form),
+            shape: hs(&shape(form)),
+            suf,
+            pre,
+        }
     }
 }
 
@@ -101,10 +107,19 @@ fn class_name(upos: &str, xpos: &str) -> String {
 impl Tagger {
     fn feats(&self, lx: &[Lex], i: usize, p1: u64, p2: u64, out: &mut Vec<u64>) {
         out.clear();
-        let g = |j: isize| -> Option<&Lex> { if j < 0 { None } else { lx.get(j as usize) } };
+        let g = |j: isize| -> Option<&Lex> {
+            if j < 0 {
+                None
+            } else {
+                lx.get(j as usize)
+            }
+        };
         let i_ = i as isize;
         let w = &lx[i];
-        let amb = |l: Option<&Lex>| l.map(|l| *self.amb.get(&l.lower).unwrap_or(&1)).unwrap_or(PAD);
+        let amb = |l: Option<&Lex>| {
+            l.map(|l| *self.amb.get(&l.lower).unwrap_or(&1))
+                .unwrap_or(PAD)
+        };
         let low = |l: Option<&Lex>| l.map(|l| l.lower).unwrap_or(PAD);
         let a0 = amb(Some(w));
         let a1 = amb(g(i_ + 1));
@@ -155,7 +170,11 @@ impl Tagger {
         let mut buf = Vec::new();
         for i in 0..lx.len() {
             self.feats(lx, i, p1, p2, &mut f);
-            let c = if self.classes.is_empty() { 0 } else { self.model.predict(&f, &mut buf) };
+            let c = if self.classes.is_empty() {
+                0
+            } else {
+                self.model.predict(&f, &mut buf)
+            };
             out.push(c);
             p2 = p1;
             p1 = self.xpos_h.get(c).copied().unwrap_or(PAD);
@@ -165,14 +184,18 @@ impl Tagger {
 
     /// UPOS and XPOS of a class id.
     pub fn split(&self, c: usize) -> (&str, &str) {
-        self.classes.get(c).and_then(|s| s.split_once('\t')).unwrap_or(("X", "XX"))
+        self.classes
+            .get(c)
+            .and_then(|s| s.split_once('\t'))
+            .unwrap_or(("X", "XX"))
     }
 
     /// Trains on `train` for `epochs` passes with a fixed `seed`.
     pub fn train(train: &[Sentence], epochs: usize, seed: u64, prune: f32) -> Tagger {
         let mut classes: Vec<String> = Vec::new();
         let mut cid = std::collections::HashMap::new();
-        let mut wc: std::collections::HashMap<String, std::collections::BTreeMap<String, usize>> = Default::default();
+        let mut wc: std::collections::HashMap<String, std::collections::BTreeMap<String, usize>> =
+            Default::default();
         for s in train {
             for w in &s.words {
                 let c = class_name(&w.upos, &w.xpos);
@@ -180,7 +203,10 @@ impl Tagger {
                     cid.insert(c.clone(), classes.len());
                     classes.push(c);
                 }
-                *wc.entry(normalise(&w.form)).or_default().entry(w.xpos.clone()).or_default() += 1;
+                *wc.entry(normalise(&w.form))
+                    .or_default()
+                    .entry(w.xpos.clone())
+                    .or_default() += 1;
             }
         }
         let mut amb = IdMap::default();
@@ -189,18 +215,34 @@ impl Tagger {
             if tot < 2 {
                 continue;
             }
-            let key: Vec<&str> = m.iter().filter(|(_, &n)| n * 20 >= tot).map(|(t, _)| t.as_str()).collect();
+            let key: Vec<&str> = m
+                .iter()
+                .filter(|(_, &n)| n * 20 >= tot)
+                .map(|(t, _)| t.as_str())
+                .collect();
             amb.insert(hs(w), hs(&key.join("|")));
         }
-        let xpos_h = classes.iter().map(|c| hs(c.split('\t').nth(1).unwrap_or(""))).collect();
-        let mut t = Tagger { classes, xpos_h, amb, model: Model::empty(0) };
+        let xpos_h = classes
+            .iter()
+            .map(|c| hs(c.split('\t').nth(1).unwrap_or("")))
+            .collect();
+        let mut t = Tagger {
+            classes,
+            xpos_h,
+            amb,
+            model: Model::empty(0),
+        };
         let nc = t.classes.len();
         let mut tr = Trainer::new(nc);
         let data: Vec<(Vec<Lex>, Vec<usize>)> = train
             .iter()
             .map(|s| {
                 let lx = s.words.iter().map(|w| Lex::of(&w.form)).collect();
-                let g = s.words.iter().map(|w| cid[&class_name(&w.upos, &w.xpos)]).collect();
+                let g = s
+                    .words
+                    .iter()
+                    .map(|w| cid[&class_name(&w.upos, &w.xpos)])
+                    .collect();
                 (lx, g)
             })
             .collect();
@@ -252,7 +294,15 @@ impl Tagger {
             amb.insert(k, r.u64()?);
         }
         let model = Model::read(r)?;
-        let xpos_h = classes.iter().map(|c| hs(c.split('\t').nth(1).unwrap_or(""))).collect();
-        Ok(Tagger { classes, xpos_h, amb, model })
+        let xpos_h = classes
+            .iter()
+            .map(|c| hs(c.split('\t').nth(1).unwrap_or("")))
+            .collect();
+        Ok(Tagger {
+            classes,
+            xpos_h,
+            amb,
+            model,
+        })
     }
 }

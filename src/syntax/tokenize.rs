@@ -5,31 +5,66 @@
 pub type Tok = (usize, usize);
 
 const ABBR: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "mt", "gen", "gov", "sen", "rep", "rev", "lt", "col", "sgt",
-    "capt", "cmdr", "adm", "inc", "ltd", "co", "corp", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
-    "oct", "nov", "dec", "vs", "etc", "no", "vol", "fig", "approx", "dept", "est", "e.g", "i.e", "u.s", "u.k", "a.m",
-    "p.m", "ave", "blvd", "rd", "ft", "pp",
+    "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "mt", "gen", "gov", "sen", "rep", "rev",
+    "lt", "col", "sgt", "capt", "cmdr", "adm", "inc", "ltd", "co", "corp", "jan", "feb", "mar",
+    "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "vs", "etc", "no", "vol",
+    "fig", "approx", "dept", "est", "e.g", "i.e", "u.s", "u.k", "a.m", "p.m", "ave", "blvd", "rd",
+    "ft", "pp",
 ];
 
 fn is_open_punct(c: char) -> bool {
-    matches!(c, '(' | '[' | '{' | '"' | '\'' | '`' | '\u{201C}' | '\u{2018}' | '\u{00AB}' | '<' | '*' | '$' | '#')
+    matches!(
+        c,
+        '(' | '['
+            | '{'
+            | '"'
+            | '\''
+            | '`'
+            | '\u{201C}'
+            | '\u{2018}'
+            | '\u{00AB}'
+            | '<'
+            | '*'
+            | '$'
+            | '#'
+    )
 }
 
 fn is_close_punct(c: char) -> bool {
     matches!(
         c,
-        ')' | ']' | '}' | '"' | '\'' | '\u{201D}' | '\u{2019}' | '\u{00BB}' | ',' | ';' | ':' | '!' | '?' | '.' | '%'
-            | '>' | '*' | '\u{2026}'
+        ')' | ']'
+            | '}'
+            | '"'
+            | '\''
+            | '\u{201D}'
+            | '\u{2019}'
+            | '\u{00BB}'
+            | ','
+            | ';'
+            | ':'
+            | '!'
+            | '?'
+            | '.'
+            | '%'
+            | '>'
+            | '*'
+            | '\u{2026}'
     )
 }
 
 fn lower(ch: &[char]) -> String {
-    ch.iter().flat_map(|c| c.to_lowercase()).map(|c| if c == '\u{2019}' { '\'' } else { c }).collect()
+    ch.iter()
+        .flat_map(|c| c.to_lowercase())
+        .map(|c| if c == '\u{2019}' { '\'' } else { c })
+        .collect()
 }
 
 fn is_url(ch: &[char]) -> bool {
     let s: String = ch.iter().collect::<String>().to_lowercase();
-    s.contains("://") || s.starts_with("www.") || (s.contains('@') && s.contains('.') && !s.starts_with('@'))
+    s.contains("://")
+        || s.starts_with("www.")
+        || (s.contains('@') && s.contains('.') && !s.starts_with('@'))
 }
 
 /// Splits the chars `c[a..b]` (no whitespace inside) into tokens.
@@ -37,7 +72,12 @@ fn chunk(c: &[char], a: usize, b: usize, out: &mut Vec<Tok>) {
     let (mut a, mut b) = (a, b);
     let mut tail: Vec<Tok> = Vec::new();
     if is_url(&c[a..b]) {
-        while b > a + 1 && matches!(c[b - 1], '.' | ',' | ';' | ':' | '!' | '?' | ')' | '"' | '\'') {
+        while b > a + 1
+            && matches!(
+                c[b - 1],
+                '.' | ',' | ';' | ':' | '!' | '?' | ')' | '"' | '\''
+            )
+        {
             tail.push((b - 1, b));
             b -= 1;
         }
@@ -67,7 +107,8 @@ fn chunk(c: &[char], a: usize, b: usize, out: &mut Vec<Tok>) {
                 continue;
             }
             let single = b - a == 2 && c[a].is_alphabetic();
-            let internal = stem.contains('.') && stem.chars().all(|x| x.is_alphabetic() || x == '.');
+            let internal =
+                stem.contains('.') && stem.chars().all(|x| x.is_alphabetic() || x == '.');
             if ABBR.contains(&stem.as_str()) || single || internal {
                 break;
             }
@@ -167,18 +208,29 @@ pub fn sentences(text: &str, toks: &[Tok]) -> Vec<(usize, usize)> {
         let w = word(&toks[i]);
         let mut end = false;
         if i + 1 < toks.len() {
-            let gap: String = c[toks[i].1.min(c.len())..toks[i + 1].0.min(c.len())].iter().collect();
+            let gap: String = c[toks[i].1.min(c.len())..toks[i + 1].0.min(c.len())]
+                .iter()
+                .collect();
             if gap.matches('\n').count() >= 1 {
                 end = true;
             }
         }
-        if matches!(w.as_str(), "." | "!" | "?" | "..." | "\u{2026}") || w.chars().all(|x| x == '.' || x == '!' || x == '?') && !w.is_empty() {
+        if matches!(w.as_str(), "." | "!" | "?" | "..." | "\u{2026}")
+            || w.chars().all(|x| x == '.' || x == '!' || x == '?') && !w.is_empty()
+        {
             let mut k = i + 1;
-            while k < toks.len() && matches!(word(&toks[k]).as_str(), "\"" | "'" | ")" | "]" | "\u{201D}" | "\u{2019}") {
+            while k < toks.len()
+                && matches!(
+                    word(&toks[k]).as_str(),
+                    "\"" | "'" | ")" | "]" | "\u{201D}" | "\u{2019}"
+                )
+            {
                 k += 1;
             }
             let next_ok = k >= toks.len()
-                || word(&toks[k]).chars().next().is_some_and(|x| x.is_uppercase() || x.is_ascii_digit() || !x.is_alphanumeric());
+                || word(&toks[k]).chars().next().is_some_and(|x| {
+                    x.is_uppercase() || x.is_ascii_digit() || !x.is_alphanumeric()
+                });
             if next_ok {
                 i = k - 1;
                 end = true;

@@ -33,17 +33,35 @@ pub struct TrainOptions {
 
 impl Default for TrainOptions {
     fn default() -> Self {
-        TrainOptions { tag_epochs: 6, parse_epochs: 15, ner_epochs: 8, folds: 4, gum_syntax: true, seed: 1, prune: 0.01 }
+        TrainOptions {
+            tag_epochs: 6,
+            parse_epochs: 15,
+            ner_epochs: 8,
+            folds: 4,
+            gum_syntax: true,
+            seed: 1,
+            prune: 0.01,
+        }
     }
 }
 
 /// Predicted (UPOS, XPOS) per word for every sentence, each fold tagged by a
 /// tagger trained on the other folds.
-pub fn jackknife(sents: &[Sentence], folds: usize, epochs: usize, seed: u64) -> Vec<Vec<(String, String)>> {
+pub fn jackknife(
+    sents: &[Sentence],
+    folds: usize,
+    epochs: usize,
+    seed: u64,
+) -> Vec<Vec<(String, String)>> {
     let folds = folds.max(2);
     let mut out = vec![Vec::new(); sents.len()];
     for f in 0..folds {
-        let part: Vec<Sentence> = sents.iter().enumerate().filter(|(i, _)| i % folds != f).map(|(_, s)| s.clone()).collect();
+        let part: Vec<Sentence> = sents
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| i % folds != f)
+            .map(|(_, s)| s.clone())
+            .collect();
         let t = Tagger::train(&part, epochs, seed + f as u64, 0.0);
         for (i, s) in sents.iter().enumerate().filter(|(i, _)| i % folds == f) {
             let forms: Vec<&str> = s.words.iter().map(|w| w.form.as_str()).collect();
@@ -61,7 +79,12 @@ pub fn jackknife(sents: &[Sentence], folds: usize, epochs: usize, seed: u64) -> 
 }
 
 /// Trains every model; `log` receives progress lines.
-pub fn train(ewt: &Path, gum_dir: &Path, o: &TrainOptions, log: &mut dyn FnMut(&str)) -> SynResult<Backbone> {
+pub fn train(
+    ewt: &Path,
+    gum_dir: &Path,
+    o: &TrainOptions,
+    log: &mut dyn FnMut(&str),
+) -> SynResult<Backbone> {
     let t0 = std::time::Instant::now();
     let mut sents = conllu::read(&ewt.join("en_ewt-ud-train.conllu"))?;
     let n_ewt = sents.len();
@@ -71,9 +94,17 @@ pub fn train(ewt: &Path, gum_dir: &Path, o: &TrainOptions, log: &mut dyn FnMut(&
             sents.extend(d.sents.iter().cloned());
         }
     }
-    log(&format!("train sentences: {} EWT + {} GUM", n_ewt, sents.len() - n_ewt));
+    log(&format!(
+        "train sentences: {} EWT + {} GUM",
+        n_ewt,
+        sents.len() - n_ewt
+    ));
     let tagger = Tagger::train(&sents, o.tag_epochs, o.seed, o.prune);
-    log(&format!("tagger: {} classes, {:.0?}", tagger.classes.len(), t0.elapsed()));
+    log(&format!(
+        "tagger: {} classes, {:.0?}",
+        tagger.classes.len(),
+        t0.elapsed()
+    ));
     let lemmatizer = Lemmatizer::train(&sents);
     let morph = Morph::train(&sents[..n_ewt]);
     // Jackknife over EWT and every GUM train sentence (even when GUM is not
@@ -92,11 +123,19 @@ pub fn train(ewt: &Path, gum_dir: &Path, o: &TrainOptions, log: &mut dyn FnMut(&
             let f: Vec<&str> = s.words.iter().map(|w| w.form.as_str()).collect();
             let u: Vec<&str> = t.iter().map(|x| x.0.as_str()).collect();
             let x: Vec<&str> = t.iter().map(|x| x.1.as_str()).collect();
-            (Input::new(&f, &x, &u), s.words.iter().map(|w| w.head).collect(), s.words.iter().map(|w| w.deprel.clone()).collect())
+            (
+                Input::new(&f, &x, &u),
+                s.words.iter().map(|w| w.head).collect(),
+                s.words.iter().map(|w| w.deprel.clone()).collect(),
+            )
         })
         .collect();
     let parser = Parser::train(&data, o.parse_epochs, o.seed, o.prune);
-    log(&format!("parser: {} labels, {:.0?}", parser.labels.len(), t0.elapsed()));
+    log(&format!(
+        "parser: {} labels, {:.0?}",
+        parser.labels.len(),
+        t0.elapsed()
+    ));
     let mut nd = Vec::new();
     let mut k = n_ewt;
     for d in &gdocs {
@@ -109,6 +148,16 @@ pub fn train(ewt: &Path, gum_dir: &Path, o: &TrainOptions, log: &mut dyn FnMut(&
         }
     }
     let ner = Ner::train(&nd, o.ner_epochs, o.seed, o.prune);
-    log(&format!("entity tagger: {} sentences, {:.0?}", nd.len(), t0.elapsed()));
-    Ok(Backbone { tagger, lemmatizer, morph, parser, ner })
+    log(&format!(
+        "entity tagger: {} sentences, {:.0?}",
+        nd.len(),
+        t0.elapsed()
+    ));
+    Ok(Backbone {
+        tagger,
+        lemmatizer,
+        morph,
+        parser,
+        ner,
+    })
 }
