@@ -181,7 +181,8 @@ fn shipped_models_stay_above_a_floor_on_the_held_aside_sample() {
 
 #[test]
 fn tokens_align_with_the_segmenter() {
-    let doc = doc("Jane Roe, the general manager, said the club would sign two players.\n\nShe left.");
+    let doc =
+        doc("Jane Roe, the general manager, said the club would sign two players.\n\nShe left.");
     let a = segment::analyse(&doc);
     let p = backbone::syntax(&a);
     assert_eq!(p.tokens.len(), a.tokens.len());
