@@ -150,8 +150,13 @@ fn ingest(paths: &[PathBuf], store: &Path) -> (i32, String) {
 fn names_in(store: &Store, id: &str) -> Vec<String> {
     store
         .select(&format!(
-            "SELECT DISTINCT ?n WHERE {{ GRAPH <{}> {{ ?a a sg:Actor ; schema:name ?n }} }}",
-            mapping::graph_iri(id).as_str()
+            // The article graph keeps one record per actor as the article names it;
+            // the resolved actor's name lives in the derived actors graph.
+            "SELECT DISTINCT ?n WHERE {{ \
+               {{ GRAPH <{g}> {{ ?r a sg:ActorRecord ; sg:recordName ?n }} }} UNION \
+               {{ GRAPH <{g}> {{ ?a a sg:Actor }} GRAPH <{actors}> {{ ?a schema:name ?n }} }} }}",
+            g = mapping::graph_iri(id).as_str(),
+            actors = mapping::actors_graph_iri().as_str()
         ))
         .unwrap()
         .iter()
