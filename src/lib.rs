@@ -31,6 +31,7 @@ pub mod report;
 pub mod resolve;
 pub mod serve;
 pub mod store;
+pub mod syntax;
 pub mod targets;
 pub mod validate;
 

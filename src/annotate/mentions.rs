@@ -4,6 +4,7 @@
 //! and type-noun contexts ("the hacktivist group X", "the firm X"). An optional
 //! NER model adds spans the rules missed.
 
+use super::backbone;
 pub use super::drafts::RawMention;
 use super::lexicon::{
     self, COMPANY_NOUNS, FACTION_NOUNS, GROUP_NOUNS, HONORIFICS, ORG_SUFFIXES, OUTLET_WORDS, PLACES,
@@ -12,6 +13,7 @@ use super::segment::Analysis;
 use super::tokens::TokKind;
 use crate::extraction::{ActorKind, MentionKind};
 use crate::models::TokenClassifier;
+use crate::syntax::gum::EntType;
 
 /// Finds mentions in all non-furniture paragraphs.
 pub fn find(
@@ -84,7 +86,10 @@ pub fn find(
                 continue;
             }
         };
-        let (kind, strong) = name_kind(a, s, e, honorific, outlet);
+        let (mut kind, strong) = name_kind(a, s, e, honorific, outlet);
+        if kind == ActorKind::Unknown {
+            kind = kind_by_entity_tagger(a, s, e);
+        }
         let mk = if e - s == 1 && is_acronym(&a.tokens[s].text) {
             MentionKind::Acronym
         } else {
@@ -355,6 +360,50 @@ pub fn sentence_initial(a: &Analysis, i: usize) -> bool {
     j == s
 }
 
+/// The learned tagger reads a lone capitalised word as a verb, adverb or
+/// function word ("Updated", "However", "Yes"): no name. Acronyms and
+/// camel-case words are left to the rules.
+fn not_a_name_by_tagger(a: &Analysis, i: usize) -> bool {
+    if !backbone::in_mentions() {
+        return false;
+    }
+    let w = &a.tokens[i].text;
+    if is_acronym(w) || is_camel(w) {
+        return false;
+    }
+    backbone::upos(a, i).is_some_and(|u| {
+        matches!(
+            u,
+            "VERB"
+                | "AUX"
+                | "ADV"
+                | "ADP"
+                | "SCONJ"
+                | "CCONJ"
+                | "PRON"
+                | "DET"
+                | "INTJ"
+                | "PART"
+                | "NUM"
+        )
+    })
+}
+
+/// The learned entity tagger's type for a name the rules leave unknown (a
+/// weak kind: later evidence overrides it): person, for names of two or
+/// more words.
+fn kind_by_entity_tagger(a: &Analysis, s: usize, e: usize) -> ActorKind {
+    if !backbone::in_mentions() {
+        return ActorKind::Unknown;
+    }
+    // only persons of two or more words: its organisation / place types and
+    // one-word names are not reliable enough (coverage harness)
+    match backbone::entity_type(a, s, e) {
+        Some(EntType::Person) if e - s >= 2 => ActorKind::Person,
+        _ => ActorKind::Unknown,
+    }
+}
+
 fn name_token(a: &Analysis, i: usize) -> bool {
     let t = &a.tokens[i];
     if t.kind != TokKind::Word || !t.is_cap() {
@@ -543,6 +592,9 @@ fn name_run(
         return None;
     }
     if e - s == 1 && lexicon::FUNCTION_WORDS.contains(a.tokens[s].lower.as_str()) {
+        return None;
+    }
+    if e - s == 1 && !honorific && not_a_name_by_tagger(a, s) {
         return None;
     }
     Some((s, e, honorific))

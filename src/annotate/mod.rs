@@ -6,11 +6,12 @@
 //! org relations, acts) -> stance (claims x targets).
 
 // Layers, bottom to top (a module imports only from the ones above it):
-// tokens, lexicon -> segment -> words -> drafts -> actors -> mentions -> coref
+// tokens, lexicon -> segment -> backbone -> words -> drafts -> actors -> mentions -> coref
 // -> attribution -> relations -> assemble.
 pub mod actors;
 pub mod assemble;
 pub mod attribution;
+pub mod backbone;
 pub mod coref;
 pub mod drafts;
 pub mod lexicon;

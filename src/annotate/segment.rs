@@ -70,6 +70,13 @@ pub struct Analysis {
     pub quote_open: Vec<Option<usize>>,
     /// The quote whose closing mark is each token, if any.
     pub quote_close: Vec<Option<usize>>,
+    /// The learned backbone's analysis on these tokens and sentences, filled
+    /// on first use by [`super::backbone::syntax`].
+    pub syntax: once_cell::sync::OnceCell<crate::syntax::Parsed>,
+    /// The backbone tagger's (UPOS, XPOS) per token and its entity spans,
+    /// filled on first use by [`super::backbone::tagged`] (no parse, so much
+    /// cheaper than the whole [`Analysis::syntax`]).
+    pub tagged: once_cell::sync::OnceCell<crate::syntax::analysis::Tagged>,
 }
 
 impl Analysis {
