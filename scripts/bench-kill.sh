@@ -11,7 +11,7 @@ n="${1:-200}"; rounds="${2:-30}"; bin="${3:-$here/../target/release/stancegraph}
 work="$(mktemp -d /tmp/sg-kill.XXXXXX)"
 cp "$bin" "$work/sg"; bin="$work/sg"
 python3 "$here/bench/gen_corpus.py" "$n" "$work/corpus" --seed 5
-per_graph() { "$bin" query --store "$1" --format csv \
+per_graph() { "$bin" query --store "$1" --format csv --sparql \
   'SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } FILTER(CONTAINS(STR(?g), "/graph/bench-")) } GROUP BY ?g ORDER BY ?g' | tail -n +2 | sort; }
 "$bin" ingest "$work/corpus" --store "$work/ref" 2>/dev/null
 per_graph "$work/ref" > "$work/ref.txt"
