@@ -151,7 +151,7 @@ fn any_ingest_history_ends_in_the_same_quads() {
                 &opts(2, 1 + (r.next() % 4) as usize),
             );
             // Re-ingest an earlier slice now and then: unchanged, nothing moves.
-            if at > 0 && r.next() % 3 == 0 {
+            if at > 0 && r.next().is_multiple_of(3) {
                 ingest(&store, &order[..at.min(4)], &opts(1, 2));
             }
             at = end;

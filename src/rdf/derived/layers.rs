@@ -453,6 +453,9 @@ fn write_issue(
 /// their sizes (a side of 700 actors is 245,000 pairs).
 pub const SIDE_LEADS: usize = 20;
 
+/// A side's member: (holder IRI, its stances toward the target, |net polarity|).
+type SideMember<'a> = (&'a str, i64, i64);
+
 /// One `sg:Position` per (holder, target): the net polarity of its stances;
 /// and one `sg:Side` per (target, polarity) listing the actors on it
 /// (`sg:sideMember`), their number (`sg:memberCount`) and its [`SIDE_LEADS`]
@@ -467,7 +470,7 @@ fn write_positions<'a>(out: &mut Out, stances: impl Iterator<Item = &'a (String,
         e.0 += i64::from(*p);
         e.1 += 1;
     }
-    let mut sides: BTreeMap<(&str, i64), Vec<(&str, i64, i64)>> = BTreeMap::new();
+    let mut sides: BTreeMap<(&str, i64), Vec<SideMember<'_>>> = BTreeMap::new();
     for (&(h, t), &(sum, n)) in &net {
         sides
             .entry((t, sum.signum()))
