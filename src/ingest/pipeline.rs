@@ -603,6 +603,8 @@ pub fn ingest_paths_with(
     summary.actors = actors;
     summary.claims = claims;
     summary.triples = store.len()?;
+    // Leave no write-ahead log for read-only opens to replay ([`Store::flush`]).
+    store.flush()?;
     summary.seconds = start.elapsed().as_secs_f64();
     Ok(summary)
 }

@@ -15,6 +15,7 @@ use std::io::Write;
 
 pub mod scan;
 pub mod service;
+pub mod setsafe;
 pub mod suggest;
 pub mod table;
 
@@ -203,13 +204,14 @@ pub fn run_parsed(
     query: spargebra::Query,
     params: &[(Variable, Term)],
 ) -> Result<QueryResults<'static>> {
+    let bag_insensitive = setsafe::bag_insensitive(&query);
     let mut prepared = oxigraph::sparql::SparqlEvaluator::new()
         .with_default_service_handler(service::Refuse)
         .for_query(query);
     for (v, t) in params {
         prepared = prepared.substitute_variable(v.clone(), t.clone());
     }
-    store.execute(prepared)
+    store.execute_with(prepared, bag_insensitive)
 }
 
 /// The columns of a SELECT in the order the user expects: for `SELECT *`, the order

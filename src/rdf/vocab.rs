@@ -219,13 +219,15 @@ pub mod sg {
         SIDE = "Side";
         /// side -> an actor on it.
         SIDE_MEMBER = "sideMember";
+        /// side -> one of its leading members (most stances toward the target; the pair queries pair these).
+        LEAD_MEMBER = "leadMember";
         /// position -> number of stances it sums (xsd:integer).
         STANCE_COUNT = "stanceCount";
         /// claim -> blocking component key (derived graph; literal).
         IN_BLOCK = "inBlock";
         /// claim -> the proposition it was clustered by (derived graph copy; literal).
         INDEXED_PROPOSITION = "indexedProposition";
-        /// argument / issue -> number of member claims (xsd:integer).
+        /// argument / issue -> number of member claims; side -> number of member actors (xsd:integer).
         MEMBER_COUNT = "memberCount";
         /// Class of the per-article record of one local actor (its names as the
         /// article gives them), from which cross-article resolution is computed.

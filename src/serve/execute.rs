@@ -4,7 +4,6 @@
 use super::error::ApiError;
 use super::negotiate::{graph_format, graph_media_types, results_format, results_media_types};
 use super::protocol::{QueryRequest, UpdateRequest};
-use super::union::UnionDataset;
 use super::wire::GraphTarget;
 use crate::query::service::Guarded;
 use oxigraph::io::{RdfFormat, RdfSerializer};
@@ -63,7 +62,7 @@ fn syntax(e: crate::error::Error) -> ApiError {
 
 /// Evaluates a query and serialises its result as `media_type` (already negotiated
 /// by the endpoint). The default graph is the set union of all graphs
-/// ([`UnionDataset`]) unless the request (`default-graph-uri` / `named-graph-uri`)
+/// ([`super::union::evaluate`]) unless the request (`default-graph-uri` / `named-graph-uri`)
 /// or the query (FROM / FROM NAMED) says otherwise; protocol parameters override the
 /// query's own dataset. `SERVICE` calls go through `services` (refused by default).
 pub fn run_query(
@@ -75,6 +74,7 @@ pub fn run_query(
     services: &Guarded,
 ) -> Result<Payload, ApiError> {
     let parsed = crate::query::parse_query(&req.query).map_err(syntax)?;
+    let bag_insensitive = crate::query::setsafe::bag_insensitive(&parsed);
     let mut prepared = SparqlEvaluator::new()
         .with_cancellation_token(token.clone())
         .with_default_service_handler(services.clone())
@@ -91,9 +91,7 @@ pub fn run_query(
                 .collect(),
         );
     }
-    let results = prepared
-        .on_queryable_dataset(UnionDataset::new(store.clone()))
-        .execute()
+    let results = super::union::evaluate(store, prepared, bag_insensitive)
         .map_err(|e| eval_error(e, limits))?;
     let format = Some(media_type);
     match results {

@@ -10,6 +10,7 @@
 use oxigraph::model::{
     GraphNameRef, NamedNodeRef, NamedOrBlankNode, NamedOrBlankNodeRef, Term, TermRef,
 };
+use oxigraph::sparql::{PreparedSparqlQuery, QueryEvaluationError, QueryResults};
 use oxigraph::store::{StorageError, Store};
 use spareval::{InternalQuad, QueryableDataset};
 use std::cell::RefCell;
@@ -130,6 +131,32 @@ fn graph_ref(t: &Term) -> Option<GraphNameRef<'_>> {
         Term::NamedNode(n) => Some(n.as_ref().into()),
         Term::BlankNode(b) => Some(b.as_ref().into()),
         _ => None,
+    }
+}
+
+/// Evaluates `prepared` with the default graph as the set union of all graphs.
+///
+/// When `bag_insensitive` (see [`crate::query::setsafe::bag_insensitive`] on the
+/// query `prepared` was made from) and the query names no dataset of its own, the
+/// answer over oxigraph's native (bag) union default graph is the same, and that
+/// evaluation runs on encoded terms, several times faster; otherwise the query runs
+/// over [`UnionDataset`]. `STANCEGRAPH_SET_UNION=1` sends every query to
+/// [`UnionDataset`] (to compare answers and times).
+pub fn evaluate(
+    store: &Store,
+    mut prepared: PreparedSparqlQuery,
+    bag_insensitive: bool,
+) -> Result<QueryResults<'static>, QueryEvaluationError> {
+    static FORCE_SET: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    let force_set = *FORCE_SET
+        .get_or_init(|| std::env::var_os("STANCEGRAPH_SET_UNION").is_some_and(|v| v == "1"));
+    if bag_insensitive && !force_set && prepared.dataset().is_default_dataset() {
+        prepared.dataset_mut().set_default_graph_as_union();
+        prepared.on_store(store).execute()
+    } else {
+        prepared
+            .on_queryable_dataset(UnionDataset::new(store.clone()))
+            .execute()
     }
 }
 

@@ -448,9 +448,18 @@ fn write_issue(
     }
 }
 
+/// Members of a side marked `sg:leadMember`: the pair queries pair these, so
+/// that their answer grows with the number of sides, not with the square of
+/// their sizes (a side of 700 actors is 245,000 pairs).
+pub const SIDE_LEADS: usize = 20;
+
+/// A side's member: (holder IRI, its stances toward the target, |net polarity|).
+type SideMember<'a> = (&'a str, i64, i64);
+
 /// One `sg:Position` per (holder, target): the net polarity of its stances;
-/// and one `sg:Side` per (target, polarity) listing the actors on it, which the
-/// pair queries join (a scan per side rather than a lookup per pair).
+/// and one `sg:Side` per (target, polarity) listing the actors on it
+/// (`sg:sideMember`), their number (`sg:memberCount`) and its [`SIDE_LEADS`]
+/// leads (`sg:leadMember`), which the pair queries join.
 fn write_positions<'a>(out: &mut Out, stances: impl Iterator<Item = &'a (String, String, i8)>) {
     let mut net: BTreeMap<(&str, &str), (i64, i64)> = BTreeMap::new();
     for (h, t, p) in stances {
@@ -461,11 +470,14 @@ fn write_positions<'a>(out: &mut Out, stances: impl Iterator<Item = &'a (String,
         e.0 += i64::from(*p);
         e.1 += 1;
     }
-    let mut sides: BTreeMap<(&str, i64), Vec<&str>> = BTreeMap::new();
-    for (&(h, t), &(sum, _)) in &net {
-        sides.entry((t, sum.signum())).or_default().push(h);
+    let mut sides: BTreeMap<(&str, i64), Vec<SideMember<'_>>> = BTreeMap::new();
+    for (&(h, t), &(sum, n)) in &net {
+        sides
+            .entry((t, sum.signum()))
+            .or_default()
+            .push((h, n, sum.abs()));
     }
-    for ((t, p), members) in sides {
+    for ((t, p), mut members) in sides {
         let node = iri(&format!(
             "side/{}",
             hex(cluster::stable_hash(&format!("{t}\u{1f}{p}")))
@@ -473,8 +485,15 @@ fn write_positions<'a>(out: &mut Out, stances: impl Iterator<Item = &'a (String,
         out.types(&node, &[sg::SIDE]);
         out.node(&node, sg::TARGET_PROP, t);
         out.add(&node, sg::POLARITY, polarity_node(pol(p)));
-        for h in members {
+        out.int(&node, sg::MEMBER_COUNT, members.len() as i64);
+        for &(h, _, _) in &members {
             out.node(&node, sg::SIDE_MEMBER, h);
+        }
+        // The side's leads: most stances toward the target, then the strongest net
+        // polarity, then the IRI (a total order: the same leads for any history).
+        members.sort_by(|a, b| b.1.cmp(&a.1).then(b.2.cmp(&a.2)).then(a.0.cmp(b.0)));
+        for &(h, _, _) in members.iter().take(SIDE_LEADS) {
+            out.node(&node, sg::LEAD_MEMBER, h);
         }
     }
     for ((h, t), (sum, n)) in net {
