@@ -101,7 +101,7 @@ fn run_inner(args: Args) -> anyhow::Result<ExitCode> {
 
 /// Parameters that name an actor (`actorName`, `speakerName`) match the stored
 /// names tolerantly: case and spacing are ignored and a part of the name will do
-/// ("Prince" finds "Matthew Prince"). No match, or several, is an error that says so.
+/// ("Okafor" finds "Marion Okafor"). No match, or several, is an error that says so.
 fn resolve_actor_params(
     store: &Store,
     params: &mut [(oxigraph::sparql::Variable, oxigraph::model::Term)],

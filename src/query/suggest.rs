@@ -45,7 +45,7 @@ fn normalise(s: &str) -> String {
 
 /// The names in `names` that `input` designates: the exact name; else the names
 /// equal to it ignoring case and spacing; else those containing it as whole words
-/// ("Prince" finds "Matthew Prince"); else those containing it anywhere.
+/// ("Okafor" finds "Marion Okafor"); else those containing it anywhere.
 pub fn matching_names<'a>(input: &str, names: &[&'a str]) -> Vec<&'a str> {
     if let Some(n) = names.iter().find(|n| **n == input) {
         return vec![n];

@@ -1,5 +1,6 @@
 //! A minimal little-endian binary format for model files.
 
+use super::hash::IdMap;
 use super::{SynResult, SyntaxError};
 
 /// Appends values to a byte buffer.
@@ -44,6 +45,17 @@ impl Writer {
         self.u32(v.len() as u32);
         for s in v {
             self.str(s);
+        }
+    }
+    /// Writes a length-prefixed map from hashes to ids, in key order (so the
+    /// file does not depend on the map's iteration order).
+    pub fn id_map(&mut self, m: &IdMap<u32>) {
+        let mut v: Vec<(u64, u32)> = m.iter().map(|(&k, &v)| (k, v)).collect();
+        v.sort_unstable();
+        self.u32(v.len() as u32);
+        for (k, x) in v {
+            self.u64(k);
+            self.u32(x);
         }
     }
 }
@@ -111,6 +123,20 @@ impl<'a> Reader<'a> {
             return Err(SyntaxError::Format("bad list length in model".into()));
         }
         (0..n).map(|_| self.str()).collect()
+    }
+    /// Reads a map written by [`Writer::id_map`]; every id must be below `limit`.
+    pub fn id_map(&mut self, limit: usize, what: &str) -> SynResult<IdMap<u32>> {
+        let n = self.u32()?;
+        let mut m = IdMap::default();
+        for _ in 0..n {
+            let k = self.u64()?;
+            let v = self.u32()?;
+            if v as usize >= limit {
+                return Err(SyntaxError::Format(format!("{what} out of range")));
+            }
+            m.insert(k, v);
+        }
+        Ok(m)
     }
     /// Checks a magic tag.
     pub fn expect(&mut self, tag: &str) -> SynResult<()> {

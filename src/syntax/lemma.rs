@@ -140,34 +140,16 @@ impl Lemmatizer {
     pub fn write(&self, w: &mut Writer) {
         w.buf.extend_from_slice(b"LEMM");
         w.strs(&self.rules);
-        for m in [&self.exc, &self.suf] {
-            let mut v: Vec<(u64, u32)> = m.iter().map(|(&k, &v)| (k, v)).collect();
-            v.sort_unstable();
-            w.u32(v.len() as u32);
-            for (k, x) in v {
-                w.u64(k);
-                w.u32(x);
-            }
-        }
+        w.id_map(&self.exc);
+        w.id_map(&self.suf);
     }
 
     /// Reads a lemmatiser.
     pub fn read(r: &mut Reader) -> SynResult<Lemmatizer> {
         r.expect("LEMM")?;
         let rules = r.strs()?;
-        let mut maps = [IdMap::default(), IdMap::default()];
-        for m in maps.iter_mut() {
-            let n = r.u32()?;
-            for _ in 0..n {
-                let k = r.u64()?;
-                let v = r.u32()?;
-                if v as usize >= rules.len() {
-                    return Err(super::SyntaxError::Format("lemma rule out of range".into()));
-                }
-                m.insert(k, v);
-            }
-        }
-        let [exc, suf] = maps;
+        let exc = r.id_map(rules.len(), "lemma rule")?;
+        let suf = r.id_map(rules.len(), "lemma rule")?;
         Ok(Lemmatizer { rules, exc, suf })
     }
 }

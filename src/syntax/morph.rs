@@ -88,30 +88,16 @@ impl Morph {
     pub fn write(&self, w: &mut Writer) {
         w.buf.extend_from_slice(b"MRPH");
         w.strs(&self.vals);
-        for m in [&self.word, &self.tag] {
-            let mut v: Vec<(u64, u32)> = m.iter().map(|(&k, &v)| (k, v)).collect();
-            v.sort_unstable();
-            w.u32(v.len() as u32);
-            for (k, x) in v {
-                w.u64(k);
-                w.u32(x);
-            }
-        }
+        w.id_map(&self.word);
+        w.id_map(&self.tag);
     }
 
     /// Reads the tables.
     pub fn read(r: &mut Reader) -> SynResult<Morph> {
         r.expect("MRPH")?;
         let vals = r.strs()?;
-        let mut maps = [IdMap::default(), IdMap::default()];
-        for m in maps.iter_mut() {
-            let n = r.u32()?;
-            for _ in 0..n {
-                let k = r.u64()?;
-                m.insert(k, r.u32()?);
-            }
-        }
-        let [word, tag] = maps;
+        let word = r.id_map(usize::MAX, "morph value")?;
+        let tag = r.id_map(usize::MAX, "morph value")?;
         Ok(Morph { vals, word, tag })
     }
 }
