@@ -10,6 +10,7 @@
 //! the last speaker). Speakers resolve through the mentions and coreference.
 
 mod appositives;
+mod colon;
 mod cue;
 mod descriptions;
 mod extent;

@@ -1,6 +1,7 @@
 //! Direct quotations without a cue in their sentence: continuations in the same
 //! paragraph and cue-less quote paragraphs continuing the last speaker.
 
+use super::colon::colon_intro;
 use super::verbal::reporting_claim;
 use super::Ctx;
 use crate::annotate::drafts::ClaimDraft;
@@ -107,6 +108,7 @@ impl Sweep {
 pub(super) fn quote_pass(cx: &mut Ctx, claims: &mut Vec<ClaimDraft>) {
     let a = cx.a;
     let mut sweep = Sweep::new(claims);
+    let mut replaced: Vec<usize> = vec![];
     // paragraphs whose last top-level quote runs on (no closing mark)
     let mut open_end = vec![false; a.para_tok.len()];
     for x in &a.quotes {
@@ -140,7 +142,17 @@ pub(super) fn quote_pass(cx: &mut Ctx, claims: &mut Vec<ClaimDraft>) {
             let prev = sweep.reporting_before(claims, para).map(|i| &claims[i]);
             let last_para_quote_open = para > 0 && open_end[para - 1];
             // a cue-less quote paragraph continues the previous speaker, or stays unknown
+            let intro = if qs == a.para_tok[para] {
+                colon_intro(cx, claims, para)
+            } else {
+                None
+            };
             let (speaker, resolution, confidence) = match prev {
+                _ if intro.is_some() => {
+                    let intro = intro.as_ref().expect("checked");
+                    replaced.extend(intro.replaces);
+                    (Some(intro.speaker), SpeakerResolution::Explicit, 0.8)
+                }
                 Some(p)
                     if qs == a.para_tok[para]
                         && (a.is_open_quote(p.content.0) || last_para_quote_open)
@@ -168,5 +180,13 @@ pub(super) fn quote_pass(cx: &mut Ctx, claims: &mut Vec<ClaimDraft>) {
         draft.fragments.clear();
         claims.push(draft);
         sweep.add(claims.len() - 1, qe);
+    }
+    // an introducing "In a statement, X said:" is not itself a claim
+    if !replaced.is_empty() {
+        let mut i = 0;
+        claims.retain(|_| {
+            i += 1;
+            !replaced.contains(&(i - 1))
+        });
     }
 }
