@@ -4,6 +4,7 @@ pub mod brief;
 pub mod common;
 pub mod completions;
 pub mod eval;
+pub mod eval_coref;
 pub mod eval_syntax;
 pub mod export;
 pub mod extract;
