@@ -111,11 +111,7 @@ impl PronounCounts {
 }
 
 fn frac(a: usize, b: usize) -> f64 {
-    if b == 0 {
-        0.0
-    } else {
-        a as f64 / b as f64
-    }
+    super::coref_score::ratio(a as f64, b as f64)
 }
 
 /// Results of one alignment variant, for one document or summed.

@@ -54,7 +54,8 @@ impl Counts {
     }
 }
 
-fn ratio(n: f64, d: f64) -> f64 {
+/// `n / d`, or 0 when `d` is 0.
+pub(crate) fn ratio(n: f64, d: f64) -> f64 {
     if d == 0.0 {
         0.0
     } else {

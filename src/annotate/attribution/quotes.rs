@@ -142,18 +142,15 @@ pub(super) fn quote_pass(cx: &mut Ctx, claims: &mut Vec<ClaimDraft>) {
             let prev = sweep.reporting_before(claims, para).map(|i| &claims[i]);
             let last_para_quote_open = para > 0 && open_end[para - 1];
             // a cue-less quote paragraph continues the previous speaker, or stays unknown
-            let intro = if qs == a.para_tok[para] {
-                colon_intro(cx, claims, para)
-            } else {
-                None
-            };
-            let (speaker, resolution, confidence) = match prev {
-                _ if intro.is_some() => {
-                    let intro = intro.as_ref().expect("checked");
+            let intro = (qs == a.para_tok[para])
+                .then(|| colon_intro(cx, claims, para))
+                .flatten();
+            let (speaker, resolution, confidence) = match (intro, prev) {
+                (Some(intro), _) => {
                     replaced.extend(intro.replaces);
                     (Some(intro.speaker), SpeakerResolution::Explicit, 0.8)
                 }
-                Some(p)
+                (None, Some(p))
                     if qs == a.para_tok[para]
                         && (a.is_open_quote(p.content.0) || last_para_quote_open)
                         && p.speaker.is_some() =>
@@ -183,10 +180,7 @@ pub(super) fn quote_pass(cx: &mut Ctx, claims: &mut Vec<ClaimDraft>) {
     }
     // an introducing "In a statement, X said:" is not itself a claim
     if !replaced.is_empty() {
-        let mut i = 0;
-        claims.retain(|_| {
-            i += 1;
-            !replaced.contains(&(i - 1))
-        });
+        let mut index = 0..;
+        claims.retain(|_| !replaced.contains(&index.next().expect("unbounded")));
     }
 }
