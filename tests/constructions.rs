@@ -260,3 +260,130 @@ fn an_organisation_before_a_several_word_title() {
         Some("Colin Marsh")
     );
 }
+
+#[test]
+fn a_description_goes_to_the_person_titled_with_it() {
+    let ex = annotate(
+        "Minister for Transport Alana Voss has cancelled the northern rail link.\n\n\
+         The decision drew anger from business groups in the region.\n\n\
+         \"We cannot spend money we do not have,\" the minister said.\n\n\
+         Gareth Pole, the general manager, was more cautious.\n\n\
+         The general manager said the depot would stay open until March.",
+    );
+    assert_eq!(
+        speaker_of(&ex, "We cannot spend money").as_deref(),
+        Some("Alana Voss")
+    );
+    assert_eq!(
+        speaker_of(&ex, "the depot would stay open").as_deref(),
+        Some("Gareth Pole")
+    );
+    assert!(!actor_names(&ex)
+        .iter()
+        .any(|n| n.eq_ignore_ascii_case("minister")));
+}
+
+#[test]
+fn a_place_that_speaks_is_its_council_and_a_description_can_come_first() {
+    let ex = annotate(
+        "Four libraries in Fenby will close after the county council said it could no longer pay for them.\n\n\
+         Fenby County Council spends £900,000 a year on the service.\n\n\
+         Fenby said it would consult readers in the spring.",
+    );
+    assert_eq!(
+        speaker_of(&ex, "could no longer pay").as_deref(),
+        Some("Fenby County Council")
+    );
+    assert_eq!(
+        speaker_of(&ex, "consult readers").as_deref(),
+        Some("Fenby County Council")
+    );
+}
+
+#[test]
+fn and_inside_an_organisation_name() {
+    let ex = annotate(
+        "The Food and Drink Inspectorate said it had found no fault with the kitchen.\n\n\
+         Ola Brant, an organiser at the General and Municipal Workers' Union, said staff had not been consulted.",
+    );
+    let names = actor_names(&ex);
+    assert!(
+        names.iter().any(|n| n == "Food and Drink Inspectorate"),
+        "{names:?}"
+    );
+    assert!(
+        names
+            .iter()
+            .any(|n| n == "General and Municipal Workers' Union"),
+        "{names:?}"
+    );
+    assert_eq!(
+        speaker_of(&ex, "no fault with the kitchen").as_deref(),
+        Some("Food and Drink Inspectorate")
+    );
+}
+
+#[test]
+fn an_embedded_post_is_a_direct_claim_of_its_author() {
+    let ex = annotate(
+        "Fans reacted quickly to the news.\n\n\
+         Ten years at this club and not one phone call. Disgraceful way to treat a legend.\n\
+         — Marta Quell (@martaquell) May 4, 2025\n\n\
+         The club did not respond.",
+    );
+    let c = ex
+        .claims
+        .iter()
+        .find(|c| c.content.text.contains("not one phone call"))
+        .expect("the post is a claim");
+    assert_eq!(ex.speaker_name(c), Some("Marta Quell"));
+    assert_eq!(c.kind, stancegraph::extraction::ClaimKind::Direct);
+    assert!(!c.content.text.contains("@martaquell"));
+}
+
+#[test]
+fn as_someone_put_it() {
+    let ex = annotate(
+        "The ferry service will end in June.\n\n\
+         As the harbour master, Ines Calloway, put it, \"without the ferry this island is a museum.\"\n\n\
+         Fares had risen every year, as Calloway put it.",
+    );
+    assert_eq!(
+        speaker_of(&ex, "this island is a museum").as_deref(),
+        Some("Ines Calloway")
+    );
+    assert_eq!(
+        speaker_of(&ex, "Fares had risen every year").as_deref(),
+        Some("Ines Calloway")
+    );
+}
+
+#[test]
+fn block_quotations_after_a_colon() {
+    let ex = annotate(
+        "The tribunal heard evidence for three days.\n\n\
+         In a statement, the Dunmere Tenants Alliance said:\n\n\
+         \"We have waited eleven years for repairs that were promised in writing. \
+         The landlord has treated our homes as a spreadsheet.\"\n\n\
+         Property manager Osric Vantongeren said the repairs were already scheduled.\n\n\
+         Councillor Pella Ashgrove, who chairs the housing committee, says:\n\n\
+         \"No family should wait a decade for a dry bedroom. I will ask the council to inspect every block.\"",
+    );
+    assert_eq!(
+        speaker_of(&ex, "waited eleven years").as_deref(),
+        Some("Dunmere Tenants Alliance")
+    );
+    assert_eq!(
+        speaker_of(&ex, "dry bedroom").as_deref(),
+        Some("Pella Ashgrove")
+    );
+    assert_eq!(
+        speaker_of(&ex, "already scheduled").as_deref(),
+        Some("Osric Vantongeren")
+    );
+    // the introducing phrase is not a claim of its own
+    assert!(!ex
+        .claims
+        .iter()
+        .any(|c| c.content.text.trim() == "In a statement"));
+}

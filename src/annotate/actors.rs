@@ -239,6 +239,30 @@ impl Actors {
         Some(i)
     }
 
+    /// The governing body a place name stands for when the place acts
+    /// ("Carrowdale said it would consult"): the one organisation whose name
+    /// opens with the place's name and ends in a body word ("Carrowdale County
+    /// Council", "Lowbridge District Council").
+    pub fn body_of_place(&self, place: usize) -> Option<usize> {
+        let pk = key(&self.list[place].name);
+        let mut found = self.list.iter().enumerate().filter(|(i, ab)| {
+            let k = key(&ab.name);
+            *i != place
+                && ab.kind == ActorKind::Organisation
+                && k.len() > pk.len()
+                && k.starts_with(&pk)
+                && k[pk.len()..].starts_with(' ')
+                && k.rsplit(' ').next().is_some_and(|w| {
+                    matches!(
+                        w,
+                        "council" | "government" | "authority" | "administration" | "assembly"
+                    )
+                })
+        });
+        let first = found.next().map(|(i, _)| i);
+        found.next().is_none().then_some(first).flatten()
+    }
+
     /// The actor among `cands` with the latest mention (ties: the later index).
     pub fn latest_of(&self, cands: impl IntoIterator<Item = usize>) -> Option<usize> {
         cands

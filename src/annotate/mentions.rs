@@ -502,7 +502,8 @@ fn name_run(
                     && !lexicon::is_given_name(w)
                     && !PLACES.contains(w)
                     && !ORG_SUFFIXES.contains(w)
-                    && !HONORIFICS.contains(w)
+                    // a lone title word is no person: "the General and Municipal Union"
+                    && (!HONORIFICS.contains(w) || e - i == 1)
             });
             if f > e + 1 && before_plain && ORG_SUFFIXES.contains(a.tokens[f - 1].lower.as_str()) {
                 e = f;
@@ -581,7 +582,11 @@ fn name_run(
     }
     // honorific prefix
     let mut honorific = false;
-    while e - s > 1 && HONORIFICS.contains(a.tokens[s].lower.trim_end_matches('.')) {
+    // (not one joined to the next word: "the General and Municipal Union")
+    while e - s > 1
+        && HONORIFICS.contains(a.tokens[s].lower.trim_end_matches('.'))
+        && !matches!(a.tokens[s + 1].lower.as_str(), "and" | "&")
+    {
         honorific = true;
         s += 1;
         if s < e && a.tokens[s].is(".") {

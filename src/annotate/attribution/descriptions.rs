@@ -7,8 +7,9 @@
 use super::Ctx;
 use crate::annotate::drafts::{ClaimDraft, RoleDraft};
 use crate::annotate::lexicon::{self, Gender};
+use crate::annotate::tokens::TokKind;
 use crate::annotate::words::low;
-use crate::extraction::ActorKind;
+use crate::extraction::{ActorKind, MentionKind};
 
 /// Cue lemmas that continue what the last speaker was saying.
 fn continuation(lemma: &str) -> bool {
@@ -58,6 +59,49 @@ pub(super) fn role_holder(cx: &Ctx, roles: &[RoleDraft], s: usize, e: usize) -> 
         .or_else(|| holders.iter().rev().find(|r| r.evidence.0 < s))
         .or_else(|| holders.first())
         .map(|r| r.member)
+        .or_else(|| titled_person(cx, head, s))
+}
+
+/// The latest person named before token `s` with a title of this head word:
+/// before the name ("Minister for Housing Idris Penwarden", "General manager
+/// Jane Roe") or in an appositive after it ("Jane Roe, the site's general
+/// manager,"). For roles that name no organisation, so no role records them.
+fn titled_person(cx: &Ctx, head: &str, s: usize) -> Option<usize> {
+    let a = cx.a;
+    let title_word = |j: usize| {
+        let t = &a.tokens[j];
+        t.kind == TokKind::Word
+            && (t.is_cap()
+                || matches!(low(a, j), "of" | "for" | "and" | "the")
+                || lexicon::ROLE_WORDS.contains(low(a, j))
+                || lexicon::ROLE_HEADS.contains(low(a, j)))
+    };
+    cx.mentions
+        .iter()
+        .filter(|m| m.tok_start < s && m.kind == MentionKind::Name && !m.possessive)
+        .filter(|m| {
+            m.actor
+                .is_some_and(|x| cx.actors.list[x].kind == ActorKind::Person)
+        })
+        .filter(|m| {
+            let sent = a.tok_sent[m.tok_start];
+            let (ss, se) = (a.sentences[sent].tok_start, a.sentences[sent].tok_end);
+            // "Minister for Housing NAME": title words run back to the head
+            let before = (m.tok_start.saturating_sub(5).max(ss)..m.tok_start)
+                .rev()
+                .take_while(|&j| title_word(j))
+                .any(|j| low(a, j) == head);
+            // "NAME, the general manager,": the head ends the appositive
+            let after = m.tok_end + 2 < se
+                && a.tokens[m.tok_end].is(",")
+                && (m.tok_end + 1..(m.tok_end + 8).min(se))
+                    .take_while(|&j| a.tokens[j].kind == TokKind::Word || low(a, j) == "'s")
+                    .last()
+                    .is_some_and(|j| low(a, j) == head);
+            before || after
+        })
+        .max_by_key(|m| m.tok_start)
+        .and_then(|m| m.actor)
 }
 
 /// True when the description `[s, e)` names a role and merely mentions an

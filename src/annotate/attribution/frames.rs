@@ -184,3 +184,61 @@ pub(super) fn headline_colon(a: &Analysis, si: usize) -> Option<ClaimDraft> {
         confidence: 0.5,
     })
 }
+
+/// "As the deputy leader, Jane Roe, put it, 'every pound ...'" and "...,
+/// as Roe put it.": the words "put it" cue the sentence's other clause.
+pub(super) fn as_put_it(cx: &mut Ctx, si: usize, k: usize) -> Option<ClaimDraft> {
+    let a = cx.a;
+    let sent = &a.sentences[si];
+    let (ss, se) = (sent.tok_start, sent.tok_end);
+    if low(a, k) != "as" {
+        return None;
+    }
+    let put = (k + 2..se.min(k + 12)).find(|&j| low(a, j) == "put" && low(a, j + 1) == "it")?;
+    // the source is a noun phrase with its appositive: no verb, no quotation
+    if (k + 1..put).any(|j| {
+        a.tokens[j].kind == TokKind::Quote && a.tok_quote[j].is_some()
+            || lexicon::cue_verb(low(a, j)).is_some()
+            || lexicon::AUXILIARIES.contains(low(a, j))
+    }) {
+        return None;
+    }
+    let mut src_e = put;
+    while src_e > k + 1 && a.tokens[src_e - 1].is(",") {
+        src_e -= 1;
+    }
+    let first = (ss..se).find(|&j| a.tokens[j].kind != TokKind::Quote || a.is_open_quote(j))?;
+    let mut end = se;
+    while end > ss && (a.tokens[end - 1].is_final() || a.tokens[end - 1].is(",")) {
+        end -= 1;
+    }
+    let content = if k == first {
+        // "As X put it [outside court], CONTENT."
+        let comma = (put + 2..end).find(|&j| a.tokens[j].is(",") || a.tokens[j].is(":"))?;
+        let mut e = end;
+        if e < se && a.is_close_quote(e) {
+            e += 1;
+        } else if e + 1 < se && a.tokens[e].is_final() && a.is_close_quote(e + 1) {
+            e += 2;
+        }
+        (comma + 1, e)
+    } else {
+        // "CONTENT, as X put it."
+        if put + 2 < end || k == ss || !a.tokens[k - 1].is(",") {
+            return None;
+        }
+        (first, k - 1)
+    };
+    if !(content.0..content.1).any(|i| is_word(a, i)) {
+        return None;
+    }
+    Some(sourced_claim(
+        cx,
+        si,
+        (k + 1, src_e),
+        (put, put + 2),
+        "put",
+        content,
+        0.8,
+    ))
+}

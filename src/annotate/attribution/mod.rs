@@ -7,12 +7,13 @@
 //! (complement clause up to the sentence end, or the quotation or clause
 //! before "X said"); then direct quotations without a cue in their sentence
 //! (continuations in the same paragraph, cue-less quote paragraphs continuing
-//! the last speaker). Speakers resolve through the mentions and coreference.
+//! the last speaker) and embedded social-media posts. Speakers resolve through the mentions and coreference.
 
 mod appositives;
 mod colon;
 mod cue;
 mod descriptions;
+mod embeds;
 mod extent;
 mod frames;
 mod nesting;
@@ -23,7 +24,8 @@ mod speaker;
 mod verbal;
 
 use self::cue::cue_claim;
-use self::frames::{according_to, headline_colon, in_document};
+use self::embeds::embedded_posts;
+use self::frames::{according_to, as_put_it, headline_colon, in_document};
 use self::nesting::{drop_nested, nested_pronoun_speakers};
 use self::quotes::quote_pass;
 use self::speaker::resolve_source;
@@ -87,6 +89,11 @@ pub fn find(
                 k += 2;
                 continue;
             }
+            if let Some(c) = as_put_it(&mut cx, si, k) {
+                claims.push(c);
+                k += 1;
+                continue;
+            }
             if let Some(c) = cue_claim(&mut cx, si, k, &claims) {
                 claims.push(c);
             }
@@ -103,6 +110,18 @@ pub fn find(
         .collect();
     for c in out.iter_mut() {
         finish_kind(a, c);
+    }
+    // embedded posts are direct claims of their account; they replace what
+    // the sentence rules made of their text
+    let posts = embedded_posts(&mut cx);
+    if !posts.is_empty() {
+        out.retain(|c| {
+            !posts
+                .iter()
+                .any(|p| c.content.0 < p.content.1 && p.content.0 < c.content.1)
+        });
+        out.extend(posts);
+        out.sort_by_key(|c| (c.content.0, c.cue.map(|x| x.0).unwrap_or(0)));
     }
     nested_pronoun_speakers(&mut cx, &mut out);
     let dropped = drop_nested(a, &mut out);

@@ -216,7 +216,12 @@ pub(super) fn nested_pronoun_speakers(cx: &mut Ctx, claims: &mut [ClaimDraft]) {
         let Some(sp) = outer else { continue };
         let k = cx.actors.list[sp].kind;
         let ok = match w.as_str() {
-            "he" | "she" => k == ActorKind::Person,
+            "he" | "she" => {
+                k == ActorKind::Person
+                    && cx.actors.list[sp]
+                        .gender
+                        .is_none_or(|g| Some(g) == lexicon::pronoun_gender(&w))
+            }
             "they" => matches!(
                 k,
                 ActorKind::Group | ActorKind::Organisation | ActorKind::Person | ActorKind::Outlet

@@ -39,8 +39,46 @@ pub(super) fn addressee_actor(cx: &mut Ctx, s: usize, e: usize) -> Option<usize>
         .find_map(|m| m.actor)
 }
 
-/// Resolves a source span to a speaker.
+/// Resolves a source span to a speaker. A place that speaks ("Lowbridge said
+/// it would publish the report") stands for the body named after it
+/// ("Lowbridge District Council") when the article names one.
 pub(super) fn resolve_source(
+    cx: &mut Ctx,
+    s: usize,
+    e: usize,
+    relative: Option<usize>,
+    si: usize,
+) -> (Option<usize>, SpeakerResolution) {
+    let (x, how) = resolve_span(cx, s, e, relative, si);
+    let place = match x {
+        Some(x) => matches!(
+            cx.actors.list[x].kind,
+            ActorKind::Place | ActorKind::Unknown
+        )
+        .then_some(x),
+        None if relative.is_none() => cx
+            .mentions
+            .inside(s, e)
+            .into_iter()
+            .map(|i| &cx.mentions[i])
+            .filter(|m| m.kind == MentionKind::Name && !m.possessive)
+            .filter(|m| m.tok_end == e && m.tok_start <= s + 1)
+            .filter_map(|m| m.actor)
+            .find(|&x| {
+                matches!(
+                    cx.actors.list[x].kind,
+                    ActorKind::Place | ActorKind::Unknown
+                )
+            }),
+        None => None,
+    };
+    match place.and_then(|p| cx.actors.body_of_place(p)) {
+        Some(body) => (Some(body), SpeakerResolution::Coreference),
+        None => (x, how),
+    }
+}
+
+fn resolve_span(
     cx: &mut Ctx,
     s: usize,
     e: usize,

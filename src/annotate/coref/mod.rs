@@ -27,6 +27,16 @@ fn is_orgish(a: &ActorBuild) -> bool {
 /// Resolves mentions to actors, filling `RawMention::actor`.
 pub fn resolve(a: &Analysis, mentions: &mut [RawMention], outlet: Option<&str>) -> Actors {
     let mut actors = Actors::new(outlet);
+    link_names(a, mentions, &mut actors);
+    actors.reset_recency();
+    canonical_names(a, mentions, &mut actors);
+    link_references(a, mentions, &mut actors);
+    actors
+}
+
+/// Pass 1: names, acronyms and hashtags open actors or join the one they name
+/// (same key, a surname or short form of a multi-word name, initials).
+fn link_names(a: &Analysis, mentions: &mut [RawMention], actors: &mut Actors) {
     let order: Vec<usize> = (0..mentions.len()).collect();
     // pass 1: names, acronyms, hashtags
     for &mi in &order {
@@ -109,7 +119,11 @@ pub fn resolve(a: &Analysis, mentions: &mut [RawMention], outlet: Option<&str>) 
         actors.touch(i, m.tok_start);
         mentions[mi].actor = Some(i);
     }
-    actors.reset_recency();
+}
+
+/// Canonical names: the longest proper name (Name mentions only); one-word
+/// names inside a longer canonical name become partial names.
+fn canonical_names(a: &Analysis, mentions: &mut [RawMention], actors: &mut Actors) {
     // canonical names: longest proper name (Name mentions only)
     let mut names_of: Vec<Vec<usize>> = vec![vec![]; actors.list.len()];
     for (mi, m) in mentions.iter().enumerate() {
@@ -146,8 +160,12 @@ pub fn resolve(a: &Analysis, mentions: &mut [RawMention], outlet: Option<&str>) 
             ab.kind = ActorKind::Outlet;
         }
     }
-    // pass 2 in text order: pronouns, role nouns, nominals; track recency and
-    // each sentence's subject (the actor named first, at the head of the sentence)
+}
+
+/// Pass 2 in text order: pronouns, role nouns and nominals go to an actor;
+/// tracks recency and each sentence's subject.
+fn link_references(a: &Analysis, mentions: &mut [RawMention], actors: &mut Actors) {
+    // each sentence's subject: the actor named first, at the head of the sentence
     let mut subject: Vec<Option<usize>> = vec![None; a.sentences.len()];
     for mi in 0..mentions.len() {
         let m = mentions[mi].clone();
@@ -163,65 +181,8 @@ pub fn resolve(a: &Analysis, mentions: &mut [RawMention], outlet: Option<&str>) 
                 .group_of
                 .and_then(|j| mentions.get(j))
                 .and_then(|x| x.actor),
-            MentionKind::Pronoun => {
-                let w = a.tokens[pos].lower.as_str();
-                let in_quote = a.tok_depth[pos] > 0;
-                match w {
-                    "he" | "him" | "his" | "she" | "her" | "hers" if !in_quote => {
-                        let g = lexicon::pronoun_gender(w);
-                        actors.most_recent(pos, |x| {
-                            (is_personish(x) || x.kind == ActorKind::Unknown && x.gender.is_some())
-                                && (x.gender.is_none() || x.gender == g)
-                        })
-                    }
-                    "it" | "its" if !in_quote => {
-                        let fits = |x: &ActorBuild| {
-                            is_orgish(x) || matches!(x.kind, ActorKind::Group | ActorKind::Campaign)
-                        };
-                        let recent = actors.most_recent(pos, fits);
-                        // before any organisation of its own sentence, "it" / "its" goes
-                        // to the organisation the previous sentence is about (its
-                        // subject), not to the last one that sentence happened to name
-                        let local = recent.is_some_and(|r| actors.list[r].last_tok >= sent_start);
-                        let salient = (!local && sent > 0)
-                            .then(|| subject[sent - 1])
-                            .flatten()
-                            .filter(|&x| fits(&actors.list[x]));
-                        salient.or(recent)
-                    }
-                    "they" | "them" | "their" if !in_quote => actors.most_recent(pos, |x| {
-                        matches!(
-                            x.kind,
-                            ActorKind::Group | ActorKind::Organisation | ActorKind::Outlet
-                        )
-                    }),
-                    _ => None,
-                }
-            }
-            MentionKind::RoleNoun => match m.actor_kind {
-                ActorKind::Outlet => actors.publisher(),
-                ActorKind::Organisation => {
-                    // "the union", "the trust": the organisation whose name ends in the noun
-                    // ("the federation": the Federation of Regional Councils)
-                    let head = key(&a.tokens[m.tok_end - 1].lower);
-                    actors
-                        .most_recent(pos, |x| {
-                            x.kind != ActorKind::Place
-                                && x.name.split_whitespace().last().map(key) == Some(head.clone())
-                        })
-                        .or_else(|| {
-                            actors.most_recent(pos, |x| {
-                                x.kind != ActorKind::Place
-                                    && x.kind != ActorKind::Person
-                                    && x.name.split_whitespace().any(|w| key(w) == head)
-                            })
-                        })
-                        .or_else(|| actors.most_recent(pos, is_orgish))
-                }
-                ActorKind::Group => actors.most_recent(pos, |x| x.kind == ActorKind::Group),
-                ActorKind::Campaign => actors.most_recent(pos, |x| x.kind == ActorKind::Campaign),
-                _ => actors.most_recent(pos, is_personish),
-            },
+            MentionKind::Pronoun => pronoun_antecedent(a, actors, &subject, pos),
+            MentionKind::RoleNoun => role_noun_antecedent(a, actors, &subject, &m),
         };
         mentions[mi].actor = actor;
         if let Some(i) = actor {
@@ -235,7 +196,113 @@ pub fn resolve(a: &Analysis, mentions: &mut [RawMention], outlet: Option<&str>) 
             }
         }
     }
-    actors
+}
+
+/// The antecedent of the pronoun at token `pos` (outside quotations): the most
+/// recent person of matching gender; for "it", an organisation, before any of
+/// its own sentence the previous sentence's subject; for "they", a group or organisation.
+fn pronoun_antecedent(
+    a: &Analysis,
+    actors: &Actors,
+    subject: &[Option<usize>],
+    pos: usize,
+) -> Option<usize> {
+    let w = a.tokens[pos].lower.as_str();
+    let in_quote = a.tok_depth[pos] > 0;
+    match w {
+        "he" | "him" | "his" | "she" | "her" | "hers" if !in_quote => {
+            let g = lexicon::pronoun_gender(w);
+            actors.most_recent(pos, |x| {
+                (is_personish(x) || x.kind == ActorKind::Unknown && x.gender.is_some())
+                    && (x.gender.is_none() || x.gender == g)
+            })
+        }
+        "it" | "its" if !in_quote => {
+            let fits = |x: &ActorBuild| {
+                is_orgish(x) || matches!(x.kind, ActorKind::Group | ActorKind::Campaign)
+            };
+            salient_subject(a, actors, subject, pos, fits).or_else(|| actors.most_recent(pos, fits))
+        }
+        "they" | "them" | "their" if !in_quote => actors.most_recent(pos, |x| {
+            matches!(
+                x.kind,
+                ActorKind::Group | ActorKind::Organisation | ActorKind::Outlet
+            )
+        }),
+        _ => None,
+    }
+}
+
+/// The antecedent of a role noun ("the union", "the spokesman", "this paper").
+fn role_noun_antecedent(
+    a: &Analysis,
+    actors: &mut Actors,
+    subject: &[Option<usize>],
+    m: &RawMention,
+) -> Option<usize> {
+    let pos = m.tok_start;
+    let body = |x: &ActorBuild| is_orgish(x) || x.kind == ActorKind::Group;
+    let salient = salient_subject(a, actors, subject, pos, body);
+    match m.actor_kind {
+        ActorKind::Outlet => actors.publisher(),
+        ActorKind::Organisation => {
+            // "the union", "the trust": the organisation whose name ends in the noun
+            // ("the federation": the Federation of Regional Councils)
+            let head = key(&a.tokens[m.tok_end - 1].lower);
+            // "the county council": the organisation whose name ends in all
+            // its words, before it or, failing that, named later
+            let words = key(&a.tok_text(m.tok_start, m.tok_end));
+            let ends_in = |x: &ActorBuild| {
+                x.kind == ActorKind::Organisation && key(&x.name).ends_with(&format!(" {words}"))
+            };
+            let full = words.contains(' ').then(|| {
+                actors
+                    .most_recent(pos, ends_in)
+                    .or_else(|| actors.list.iter().position(ends_in))
+            });
+            full.flatten()
+                .or_else(|| {
+                    actors.most_recent(pos, |x| {
+                        x.kind != ActorKind::Place
+                            && x.name.split_whitespace().last().map(key) == Some(head.clone())
+                    })
+                })
+                .or_else(|| {
+                    actors.most_recent(pos, |x| {
+                        x.kind != ActorKind::Place
+                            && x.kind != ActorKind::Person
+                            && x.name.split_whitespace().any(|w| key(w) == head)
+                    })
+                })
+                .or(salient)
+                .or_else(|| actors.most_recent(pos, is_orgish))
+        }
+        // "the group", "the consortium": a group or an organisation, the one the
+        // previous sentence is about first
+        ActorKind::Group => salient.or_else(|| actors.most_recent(pos, body)),
+        ActorKind::Campaign => actors.most_recent(pos, |x| x.kind == ActorKind::Campaign),
+        _ => actors.most_recent(pos, is_personish),
+    }
+}
+
+/// Before any fitting actor of its own sentence, a reference at token `pos`
+/// ("it", "the company", "the group") goes to the actor the previous sentence
+/// is about (its subject), not to the last one that sentence happened to name.
+fn salient_subject(
+    a: &Analysis,
+    actors: &Actors,
+    subject: &[Option<usize>],
+    pos: usize,
+    fits: impl Fn(&ActorBuild) -> bool,
+) -> Option<usize> {
+    let sent = a.tok_sent[pos];
+    let sent_start = a.sentences[sent].tok_start;
+    let recent = actors.most_recent(pos, &fits);
+    let local = recent.is_some_and(|r| actors.list[r].last_tok > sent_start);
+    (!local && sent > 0)
+        .then(|| subject[sent - 1])
+        .flatten()
+        .filter(|&x| fits(&actors.list[x]))
 }
 
 /// Whether a mention at token `pos` opens its sentence (which starts at token
