@@ -5,7 +5,7 @@
 
 use stancegraph::annotate::Annotator;
 use stancegraph::document::{Document, Meta};
-use stancegraph::extraction::Extraction;
+use stancegraph::extraction::{ActorKind, Extraction};
 
 fn annotate(text: &str) -> Extraction {
     let mut d = Document {
@@ -386,4 +386,92 @@ fn block_quotations_after_a_colon() {
         .claims
         .iter()
         .any(|c| c.content.text.trim() == "In a statement"));
+}
+
+#[test]
+fn its_role_with_a_prepositional_title() {
+    let ex = annotate(
+        "The Brackenfield Institute published its annual survey of river quality on Tuesday.\n\n\
+         Its director of research, Priya Olawale, said the figures showed a decade of decline.",
+    );
+    assert!(
+        has_role(
+            &ex,
+            "Priya Olawale",
+            "director of research",
+            "Brackenfield Institute"
+        ),
+        "{:?}",
+        ex.roles
+    );
+    assert_eq!(
+        speaker_of(&ex, "a decade of decline").as_deref(),
+        Some("Priya Olawale")
+    );
+}
+
+#[test]
+fn a_title_without_an_organisation_goes_to_the_club_the_story_is_about() {
+    let ex = annotate(
+        "Dunmere Athletic have sacked their head coach after a run of seven defeats.\n\n\
+         Assistant coach Rafe Imrie will take charge of the team for Saturday's match. \
+         \"The players are hurting,\" Imrie said.",
+    );
+    let names = actor_names(&ex);
+    assert!(!names.iter().any(|n| n == "Assistant"), "{names:?}");
+    assert!(
+        has_role(&ex, "Rafe Imrie", "assistant coach", "Dunmere Athletic"),
+        "{:?}",
+        ex.roles
+    );
+    assert_eq!(
+        speaker_of(&ex, "players are hurting").as_deref(),
+        Some("Rafe Imrie")
+    );
+}
+
+#[test]
+fn an_office_title_and_an_opposition_leader() {
+    let ex = annotate(
+        "Treasury chief secretary Colm Duggan said the spending review would protect schools.\n\n\
+         Opposition leader Fenella Strachan said the plan was a fantasy.",
+    );
+    let names = actor_names(&ex);
+    assert!(
+        !names
+            .iter()
+            .any(|n| n == "Opposition" || n.starts_with("Treasury chief")),
+        "{names:?}"
+    );
+    assert!(
+        has_role(&ex, "Colm Duggan", "chief secretary", "Treasury"),
+        "{:?}",
+        ex.roles
+    );
+    assert_eq!(
+        speaker_of(&ex, "was a fantasy").as_deref(),
+        Some("Fenella Strachan")
+    );
+    assert_eq!(
+        speaker_of(&ex, "protect schools").as_deref(),
+        Some("Colm Duggan")
+    );
+}
+
+#[test]
+fn a_name_followed_by_party_is_an_organisation() {
+    let ex = annotate(
+        "The Greenway party won four seats on the council in Thursday's election.\n\n\
+         \"We have earned the trust of voters,\" said Ilse Marchetti, the party's leader.",
+    );
+    let greenway = ex
+        .actors
+        .iter()
+        .find(|a| a.name.contains("Greenway"))
+        .unwrap_or_else(|| panic!("{:?}", actor_names(&ex)));
+    assert_ne!(greenway.kind, ActorKind::Person, "{greenway:?}");
+    assert_eq!(
+        speaker_of(&ex, "earned the trust").as_deref(),
+        Some("Ilse Marchetti")
+    );
 }

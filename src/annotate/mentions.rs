@@ -184,10 +184,12 @@ fn split_title(a: &Analysis, s: usize, e: usize) -> Option<Titled> {
     let words: Vec<usize> = (s..e)
         .filter(|&k| a.tokens[k].kind == TokKind::Word)
         .collect();
-    if words
-        .iter()
-        .all(|&k| title_word(a, k) || lexicon::TITLE_MODIFIERS.contains(a.tokens[k].lower.as_str()))
-    {
+    // title modifiers alone are a title only before a title word ("Opposition
+    // leader Ann Lee", but "the Opposition said")
+    let modifier = |k: usize| lexicon::TITLE_MODIFIERS.contains(a.tokens[k].lower.as_str());
+    let titles_only = words.iter().all(|&k| title_word(a, k) || modifier(k))
+        && (words.iter().any(|&k| title_word(a, k)) || e < a.tokens.len() && title_word(a, e));
+    if titles_only {
         return None;
     }
     if e - s == 1 && lexicon::NOT_ACTORS.contains(a.tokens[s].lower.as_str()) {
@@ -399,6 +401,16 @@ fn kind_by_entity_tagger(a: &Analysis, s: usize, e: usize) -> ActorKind {
     // only persons of two or more words: its organisation / place types and
     // one-word names are not reliable enough (coverage harness)
     match backbone::entity_type(a, s, e) {
+        // "Ashvale Town", "Dunmere City": a club, not a person
+        Some(EntType::Person)
+            if e - s >= 2
+                && matches!(
+                    a.tokens[e - 1].lower.as_str(),
+                    "town" | "city" | "county" | "albion" | "harriers" | "athletic"
+                ) =>
+        {
+            ActorKind::Organisation
+        }
         Some(EntType::Person) if e - s >= 2 => ActorKind::Person,
         _ => ActorKind::Unknown,
     }
@@ -666,14 +678,49 @@ fn name_kind(
         j -= 1;
         steps += 1;
     }
-    // appositive type noun: "the regulator, X"
-    if s >= 3 && a.tokens[s - 1].is(",") && COMPANY_NOUNS.contains(a.tokens[s - 2].lower.as_str()) {
-        let d = a.tokens[s - 3].lower.as_str();
-        if lexicon::DETERMINERS.contains(d)
-            || (s >= 4 && lexicon::DETERMINERS.contains(a.tokens[s - 4].lower.as_str()))
-        {
+    // appositive type noun: "the regulator, X", "her party, the X"
+    let comma = if s >= 1 && lexicon::DETERMINERS.contains(a.tokens[s - 1].lower.as_str()) {
+        s - 1
+    } else {
+        s
+    };
+    if comma >= 3
+        && a.tokens[comma - 1].is(",")
+        && COMPANY_NOUNS.contains(a.tokens[comma - 2].lower.as_str())
+    {
+        let d = |j: usize| {
+            let w = a.tokens[j].lower.as_str();
+            lexicon::DETERMINERS.contains(w) || matches!(w, "its" | "his" | "her" | "their")
+        };
+        if d(comma - 3) || (comma >= 4 && d(comma - 4)) {
             return (ActorKind::Organisation, true);
         }
+    }
+    // a lowercase title before a person-like name: "Opposition leader Ann Lee"
+    if s >= 1
+        && e - s >= 2
+        && !a.tokens[s - 1].is_cap()
+        && lexicon::ROLE_HEADS.contains(a.tokens[s - 1].lower.as_str())
+        && person_like(a, s, e)
+    {
+        return (ActorKind::Person, true);
+    }
+    // a lowercase type noun after the name: "the Civic Reform party"
+    if e < a.tokens.len()
+        && a.tok_sent[e] == a.tok_sent[s]
+        && !a.tokens[e].is_cap()
+        && matches!(
+            a.tokens[e].lower.as_str(),
+            "party" | "group" | "company" | "firm" | "union" | "charity" | "council" | "campaign"
+        )
+        && !lexicon::is_given_name(&a.tokens[s].lower)
+    {
+        let k = match a.tokens[e].lower.as_str() {
+            "group" => ActorKind::Group,
+            "campaign" => ActorKind::Campaign,
+            _ => ActorKind::Organisation,
+        };
+        return (k, true);
     }
     // "Federation of Regional Councils", "University of X": an organisation noun before "of"/"for"
     if e - s > 2

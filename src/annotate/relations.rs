@@ -1,7 +1,7 @@
 //! Relations: roles ("co-founder and CEO of X"), organisation relations
 //! (subsidiary, faction, member) and acts between actors ("X has criticised Y").
 
-use super::actors::Actors;
+use super::actors::{key, ActorBuild, Actors};
 use super::coref::nominal::nominal_actor_parts;
 use super::drafts::{claim_before, claim_holding, ActDraft, ClaimDraft, OrgRelDraft, RoleDraft};
 use super::drafts::{MentionSet, RawMention};
@@ -55,7 +55,7 @@ fn role_phrase(a: &Analysis, i: usize, ss: usize, se: usize) -> RolePhrase {
         && ROLE_WORDS.contains(low(a, rs - 1))
         && !matches!(low(a, rs - 1), "the" | "of")
         && a.tokens[rs - 1].kind == TokKind::Word
-        && !a.tokens[rs - 1].is_cap()
+        && (!a.tokens[rs - 1].is_cap() || rs - 1 == ss)
         || rs > ss && ROLE_HEADS.contains(low(a, rs - 1))
         || rs > ss && matches!(low(a, rs - 1), "joint" | "co") && !a.tokens[rs - 1].is_cap()
     {
@@ -118,6 +118,42 @@ fn is_plain_lower(a: &Analysis, j: usize) -> bool {
         && lexicon::cue_verb(w).is_none()
 }
 
+/// "ROLE of/at [the firm] X": the organisation after the preposition at `p`.
+fn prep_org(a: &Analysis, mentions: &MentionSet, p: usize, se: usize) -> Option<RoleOrg> {
+    let mut j = p + 1;
+    while j < se && DETERMINERS.contains(low(a, j)) {
+        j += 1;
+    }
+    // "at the security firm X", "of the union X"
+    let mut k = j;
+    while k < se && k < j + 3 && name_at(mentions, k).is_none() && is_plain_lower(a, k) {
+        k += 1;
+    }
+    let m = name_at(mentions, j).or_else(|| name_at(mentions, k))?;
+    let org = m.actor?;
+    // X's parent company Y
+    if m.possessive && low(a, m.tok_end + 1) == "parent" {
+        let mut k = m.tok_end + 2;
+        while k < se
+            && matches!(
+                low(a, k),
+                "company" | "firm" | "group" | "organisation" | "organization" | "corporation"
+            )
+        {
+            k += 1;
+        }
+        if let Some(y) = name_at(mentions, k) {
+            return Some((y.actor?, m.tok_start, y.tok_end, Some((org, y.actor?))));
+        }
+    }
+    let end = if m.possessive {
+        m.tok_end + 1
+    } else {
+        m.tok_end
+    };
+    Some((org, m.tok_start, end, None))
+}
+
 /// The organisation of a role phrase: (actor, first token, one past its end,
 /// a parent-company relation): "ROLE of/at [the firm] X", "X's ROLE",
 /// "its ROLE", "X ROLE NAME".
@@ -131,39 +167,8 @@ fn role_org(
     se: usize,
 ) -> Option<RoleOrg> {
     let rs = rp.rs;
-    if let Some(p) = rp.prep {
-        let mut j = p + 1;
-        while j < se && DETERMINERS.contains(low(a, j)) {
-            j += 1;
-        }
-        // "at the security firm X", "of the union X"
-        let mut k = j;
-        while k < se && k < j + 3 && name_at(mentions, k).is_none() && is_plain_lower(a, k) {
-            k += 1;
-        }
-        let m = name_at(mentions, j).or_else(|| name_at(mentions, k))?;
-        let org = m.actor?;
-        // X's parent company Y
-        if m.possessive && low(a, m.tok_end + 1) == "parent" {
-            let mut k = m.tok_end + 2;
-            while k < se
-                && matches!(
-                    low(a, k),
-                    "company" | "firm" | "group" | "organisation" | "organization" | "corporation"
-                )
-            {
-                k += 1;
-            }
-            if let Some(y) = name_at(mentions, k) {
-                return Some((y.actor?, m.tok_start, y.tok_end, Some((org, y.actor?))));
-            }
-        }
-        let end = if m.possessive {
-            m.tok_end + 1
-        } else {
-            m.tok_end
-        };
-        return Some((org, m.tok_start, end, None));
+    if let Some(found) = rp.prep.and_then(|p| prep_org(a, mentions, p, se)) {
+        return Some(found);
     }
     if rs >= 1 && matches!(low(a, rs - 1), "its" | "their") {
         let m = mentions
@@ -171,7 +176,7 @@ fn role_org(
             .iter()
             .map(|&mi| &mentions[mi])
             .find(|m| m.kind == MentionKind::Pronoun)?;
-        return Some((m.actor?, rs - 1, rp.re, None));
+        return Some((m.actor?, rs - 1, rp.label_end, None));
     }
     if rs >= 2 && low(a, rs - 1) == "'s" {
         // "Acme's CEO", "the trust's medical director"
@@ -185,7 +190,7 @@ fn role_org(
         return (actors.list[org].kind != ActorKind::Person).then_some((
             org,
             m.tok_start,
-            rp.re,
+            rp.label_end,
             None,
         ));
     }
@@ -195,11 +200,112 @@ fn role_org(
         return (actors.list[org].kind != ActorKind::Person).then_some((
             org,
             m.tok_start,
-            rp.re,
+            rp.label_end,
             None,
         ));
     }
     None
+}
+
+/// Titles that belong to an organisation the article is about when none is
+/// named ("General manager Ann Lee", "Lee, the club's assistant coach"), unlike
+/// offices ("minister", "mayor") and professions ("lawyer", "professor").
+fn organisational_title(label: &str) -> bool {
+    let head = label
+        .split_whitespace()
+        .take_while(|w| !matches!(*w, "of" | "for" | "at"));
+    head.last().is_some_and(|w| {
+        matches!(
+            w,
+            "manager"
+                | "coach"
+                | "director"
+                | "spokesman"
+                | "spokeswoman"
+                | "spokesperson"
+                | "chair"
+                | "chairman"
+                | "chairwoman"
+                | "chairperson"
+                | "executive"
+                | "officer"
+                | "nurse"
+                | "captain"
+                | "treasurer"
+                | "trustee"
+                | "founder"
+                | "co-founder"
+                | "ceo"
+                | "cfo"
+                | "cto"
+                | "coo"
+                | "owner"
+                | "editor"
+                | "coordinator"
+                | "administrator"
+        )
+    }) || label.starts_with("cabinet member")
+}
+
+/// The organisation of a title that names none: one whose name holds a
+/// capitalised word of the title ("Festival director", "Council
+/// spokeswoman"), else the organisation the article mentions most (at least
+/// twice), when the title is an organisational one.
+fn implicit_org(
+    a: &Analysis,
+    mentions: &MentionSet,
+    actors: &Actors,
+    rp: &RolePhrase,
+    start: usize,
+) -> Option<RoleOrg> {
+    let label = a.tok_text(rp.rs, rp.label_end).to_lowercase();
+    if !organisational_title(&label) {
+        return None;
+    }
+    let is_org = |x: &ActorBuild| x.kind == ActorKind::Organisation;
+    // a capitalised word before the title, named by one mention: "Festival"
+    let mut s = start;
+    if s > 0 && a.tokens[s - 1].is_cap() && a.tokens[s - 1].kind == TokKind::Word {
+        s -= 1;
+    }
+    if s < start {
+        let w = key(&a.tokens[s].lower);
+        let named = |x: &ActorBuild| {
+            is_org(x) && x.name.contains(' ') && x.name.split_whitespace().any(|n| key(n) == w)
+        };
+        let hit = actors
+            .most_recent(s, named)
+            .or_else(|| actors.list.iter().position(named));
+        if let Some(org) = hit {
+            return Some((org, s, rp.label_end, None));
+        }
+        // the word is itself a name ("Eastmoor director"): leave it to role_org
+        if mentions
+            .starting_at(s)
+            .iter()
+            .any(|&m| mentions[m].actor.is_some())
+        {
+            return None;
+        }
+    }
+    // the organisation the sentence opens with: "Ashvale Town have sacked head coach X"
+    let ss = a.sentences[a.tok_sent[rp.rs]].tok_start;
+    let opener = (ss..(ss + 2).min(start))
+        .find_map(|k| name_at(mentions, k))
+        .filter(|m| m.tok_end <= start)
+        .and_then(|m| m.actor)
+        .filter(|&x| {
+            let x = &actors.list[x];
+            is_org(x) || x.kind == ActorKind::Unknown && x.name.contains(' ')
+        });
+    if let Some(org) = opener {
+        return Some((org, start, rp.label_end, None));
+    }
+    let count = |i: usize| actors.list[i].mentions.len();
+    let main = (0..actors.list.len())
+        .filter(|&i| is_org(&actors.list[i]) && !actors.list[i].is_publisher && count(i) >= 2)
+        .max_by_key(|&i| (count(i), std::cmp::Reverse(i)))?;
+    Some((main, start, rp.label_end, None))
 }
 
 /// The member of a role: "NAME, [a] ROLE of ORG" / "NAME, ORG's ROLE," /
@@ -234,7 +340,7 @@ fn role_member(
             cands.extend(m.actor.map(|x| (x, m.tok_end)));
         }
     }
-    if let Some(m) = name_at(mentions, rp.re) {
+    if let Some(m) = name_at(mentions, rp.label_end) {
         cands.extend(m.actor.map(|x| (x, m.tok_end)));
     }
     let by_kind = |k: ActorKind| {
@@ -280,6 +386,7 @@ pub fn roles(
             det_s -= 1;
         }
         let Some((org, org_start, org_end, parent_rel)) = role_org(a, mentions, actors, &rp, se)
+            .or_else(|| implicit_org(a, mentions, actors, &rp, det_s))
         else {
             i = next;
             continue;
