@@ -475,3 +475,93 @@ fn a_name_followed_by_party_is_an_organisation() {
         Some("Ilse Marchetti")
     );
 }
+
+#[test]
+fn an_abbreviated_title_goes_to_the_holder_of_the_spelt_out_role() {
+    let ex = annotate(
+        "Orla Fenwick-Bax, chief executive of Tamsford Mills, told investors the merger would close in June.\n\n\
+         Pavel Ostrow, an analyst at Lyle Brandt, said the price was too low.\n\n\
+         \"We will not close a single mill,\" the CEO elaborated.",
+    );
+    assert_eq!(
+        speaker_of(&ex, "close a single mill").as_deref(),
+        Some("Orla Fenwick-Bax")
+    );
+    assert!(!actor_names(&ex)
+        .iter()
+        .any(|n| n.eq_ignore_ascii_case("ceo")));
+}
+
+#[test]
+fn an_office_title_before_a_name_the_lexicon_does_not_know() {
+    let ex = annotate(
+        "Minister for Housing Teodric Vallance has ordered councils to plan for more homes.\n\n\
+         \"The answer has always been another review,\" the minister said.",
+    );
+    assert!(
+        actor_names(&ex).iter().any(|n| n == "Teodric Vallance"),
+        "{:?}",
+        actor_names(&ex)
+    );
+    assert_eq!(
+        speaker_of(&ex, "another review").as_deref(),
+        Some("Teodric Vallance")
+    );
+    assert!(!actor_names(&ex)
+        .iter()
+        .any(|n| n.eq_ignore_ascii_case("minister") || n.contains("Housing")));
+}
+
+#[test]
+fn council_titles_and_friends_of_groups() {
+    let ex = annotate(
+        "Marlcote District Council has closed the town's lido for repairs.\n\n\
+         Council spokeswoman Enid Rasmussen said the basin was cracked.\n\n\
+         Councillor Bram Oduya, the cabinet member for leisure, said the council would seek outside help.\n\n\
+         \"We were promised a reopening,\" said Hester Kaye, secretary of Friends of Marlcote Lido.",
+    );
+    let names = actor_names(&ex);
+    assert!(
+        !names.iter().any(|n| n == "Council" || n == "Friends"),
+        "{names:?}"
+    );
+    assert!(
+        has_role(
+            &ex,
+            "Enid Rasmussen",
+            "spokeswoman",
+            "Marlcote District Council"
+        ),
+        "{:?}",
+        ex.roles
+    );
+    assert!(
+        has_role(
+            &ex,
+            "Bram Oduya",
+            "cabinet member for leisure",
+            "Marlcote District Council"
+        ),
+        "{:?}",
+        ex.roles
+    );
+    assert!(
+        has_role(&ex, "Hester Kaye", "secretary", "Friends of Marlcote Lido"),
+        "{:?}",
+        ex.roles
+    );
+}
+
+#[test]
+fn its_goes_to_a_company_named_by_a_business_plural() {
+    let ex = annotate(
+        "Greyholt County Council will cut the subsidy for three rural bus routes.\n\n\
+         Quarrow Coaches said it had no choice but to withdraw the services. \
+         Its managing director, Lionel Abara, said passenger numbers had not recovered.",
+    );
+    assert!(
+        has_role(&ex, "Lionel Abara", "managing director", "Quarrow Coaches"),
+        "{:?}",
+        ex.roles
+    );
+}

@@ -201,7 +201,11 @@ fn split_title(a: &Analysis, s: usize, e: usize) -> Option<Titled> {
         && a.tokens[s - 2].is_cap()
         && lexicon::OFFICE_TITLES.contains(a.tokens[s - 2].lower.as_str())
     {
-        let g = (s + 1..e).find(|&k| lexicon::is_given_name(&a.tokens[k].lower))?;
+        // the name opens at a given name, else it is the last two words
+        // ("Minister for Housing Idris Penwarden")
+        let g = (s + 1..e)
+            .find(|&k| lexicon::is_given_name(&a.tokens[k].lower))
+            .or_else(|| (words.len() >= 3).then(|| words[words.len() - 2]))?;
         return Some(Titled {
             name: (g, e),
             titled: true,

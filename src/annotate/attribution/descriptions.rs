@@ -46,11 +46,7 @@ pub(super) fn role_holder(cx: &Ctx, roles: &[RoleDraft], s: usize, e: usize) -> 
     let holders: Vec<&RoleDraft> = roles
         .iter()
         .filter(|r| {
-            r.label
-                .split_whitespace()
-                .last()
-                .is_some_and(|w| w.eq_ignore_ascii_case(head))
-                && cx.actors.list[r.member].kind == ActorKind::Person
+            label_has_head(&r.label, head) && cx.actors.list[r.member].kind == ActorKind::Person
         })
         .collect();
     holders
@@ -60,6 +56,40 @@ pub(super) fn role_holder(cx: &Ctx, roles: &[RoleDraft], s: usize, e: usize) -> 
         .or_else(|| holders.first())
         .map(|r| r.member)
         .or_else(|| titled_person(cx, head, s))
+        .or_else(|| {
+            // "the minister said" with no holder on record: the person last
+            // named before it, never an actor called "minister"
+            (first == "the")
+                .then(|| {
+                    cx.actors
+                        .most_recent(s, |x| x.kind == ActorKind::Person && x.name.contains(' '))
+                })
+                .flatten()
+        })
+}
+
+/// Whether a role label ("chief executive officer", "head coach") has the
+/// head word `head` ("officer", "coach") or is spelt out by the abbreviation
+/// `head` ("ceo" for "chief executive" or "chief executive officer").
+fn label_has_head(label: &str, head: &str) -> bool {
+    let words: Vec<String> = label
+        .split_whitespace()
+        .map(str::to_lowercase)
+        .filter(|w| {
+            !matches!(
+                w.as_str(),
+                "of" | "and" | "the" | "former" | "acting" | "interim"
+            )
+        })
+        .collect();
+    if words.last().is_some_and(|w| w == head) {
+        return true;
+    }
+    let initials: String = words.iter().filter_map(|w| w.chars().next()).collect();
+    head.len() >= 2
+        && head.chars().all(|c| c.is_ascii_lowercase())
+        && (initials == head || format!("{initials}o") == head)
+        && words.len() >= 2
 }
 
 /// The latest person named before token `s` with a title of this head word:

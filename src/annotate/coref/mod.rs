@@ -56,21 +56,13 @@ fn link_names(a: &Analysis, mentions: &mut [RawMention], actors: &mut Actors) {
                         Some(i)
                     } else if m.kind != MentionKind::Hashtag && !text.contains(' ') {
                         // surname / short form of a recent multi-word name, or initials of one
-                        let by_last =
-                            actors.latest_of(actors.with_word(&k).iter().copied().filter(|&xi| {
-                                let x = &actors.list[xi];
-                                x.name.split_whitespace().count() > 1
-                                    && x.kind != ActorKind::Place
-                                    && x.name.split_whitespace().any(|w| key(w) == k)
-                                    && (matches!(x.kind, ActorKind::Person | ActorKind::Unknown)
-                                        && x.name.split_whitespace().last().map(key)
-                                            == Some(k.clone())
-                                        || !matches!(
-                                            x.kind,
-                                            ActorKind::Person | ActorKind::Unknown
-                                        ) && x.name.split_whitespace().next().map(key)
-                                            == Some(k.clone()))
-                            }));
+                        let by_last = actors.latest_of(
+                            actors
+                                .with_word(&k)
+                                .iter()
+                                .copied()
+                                .filter(|&xi| short_form_of(&actors.list[xi], &k)),
+                        );
                         let by_init = if is_acronym(&text) {
                             actors.latest_of(actors.with_initials(&k).iter().copied())
                         } else {
@@ -108,7 +100,11 @@ fn link_names(a: &Analysis, mentions: &mut [RawMention], actors: &mut Actors) {
         } else if !ab.strong && ab.kind == ActorKind::Unknown {
             ab.kind = m.actor_kind;
         }
-        if mentions[mi].kind == MentionKind::PartialName && ab.kind == ActorKind::Unknown {
+        // a surname alone ("Reed") marks a person; a first word ("Tarnline") does not
+        if mentions[mi].kind == MentionKind::PartialName
+            && ab.kind == ActorKind::Unknown
+            && ab.name.split_whitespace().last().map(key) == Some(key(&text))
+        {
             ab.kind = ActorKind::Person;
         }
         if actors.list[i].gender.is_none()
@@ -118,6 +114,41 @@ fn link_names(a: &Analysis, mentions: &mut [RawMention], actors: &mut Actors) {
         }
         actors.touch(i, m.tok_start);
         mentions[mi].actor = Some(i);
+    }
+}
+
+/// An actor not yet typed whose name reads as a body, not a person: several
+/// words, no gender, not opening with a given name ("Tarnline Buses").
+fn untyped_body(x: &ActorBuild) -> bool {
+    x.kind == ActorKind::Unknown
+        && x.gender.is_none()
+        && x.name.contains(' ')
+        && x.name
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| !lexicon::is_given_name(&w.to_lowercase()))
+}
+
+/// Whether the one-word name key `k` is a short form of the multi-word actor
+/// `x`: a person's surname ("Reed"), an organisation's first word
+/// ("Tarnline" for Tarnline Buses), or the type word that ends an
+/// organisation's name ("Council" for Lowbridge District Council).
+fn short_form_of(x: &ActorBuild, k: &str) -> bool {
+    let mut words = x.name.split_whitespace();
+    let (Some(first), Some(last)) = (words.next(), x.name.split_whitespace().last()) else {
+        return false;
+    };
+    if words.next().is_none() || x.kind == ActorKind::Place {
+        return false;
+    }
+    if x.kind == ActorKind::Person {
+        key(last) == k
+    } else if x.kind == ActorKind::Unknown {
+        // not yet typed: a surname, or the first word of a name that does not
+        // open with a given name ("Tarnline" for Tarnline Buses)
+        key(last) == k || key(first) == k && !lexicon::is_given_name(&first.to_lowercase())
+    } else {
+        key(first) == k || key(last) == k && lexicon::ORG_SUFFIXES.contains(k)
     }
 }
 
@@ -219,7 +250,9 @@ fn pronoun_antecedent(
         }
         "it" | "its" if !in_quote => {
             let fits = |x: &ActorBuild| {
-                is_orgish(x) || matches!(x.kind, ActorKind::Group | ActorKind::Campaign)
+                is_orgish(x)
+                    || matches!(x.kind, ActorKind::Group | ActorKind::Campaign)
+                    || untyped_body(x)
             };
             salient_subject(a, actors, subject, pos, fits).or_else(|| actors.most_recent(pos, fits))
         }
