@@ -565,3 +565,55 @@ fn its_goes_to_a_company_named_by_a_business_plural() {
         ex.roles
     );
 }
+
+#[test]
+fn roles_past_an_age_after_a_titled_name_and_in_a_relative_clause() {
+    let ex = annotate(
+        "Hollis Varga, 61, a former finance director of Brennock Housing, was jailed for fraud.\n\n\
+         Detective Sergeant Anwen Pryce, of Caldmoor Police's fraud unit, said the case had taken two years.\n\n\
+         Judith Okoro, who chairs the tenants' group Brennock Residents' Voice, said families had waited years for repairs.",
+    );
+    assert!(
+        has_role(
+            &ex,
+            "Hollis Varga",
+            "former finance director",
+            "Brennock Housing"
+        ),
+        "{:?}",
+        ex.roles
+    );
+    assert!(
+        has_role(&ex, "Anwen Pryce", "Detective Sergeant", "Caldmoor Police"),
+        "{:?}",
+        ex.roles
+    );
+    assert!(
+        has_role(&ex, "Judith Okoro", "chair", "Brennock Residents' Voice"),
+        "{:?}",
+        ex.roles
+    );
+}
+
+#[test]
+fn a_pronoun_goes_to_the_previous_subject_not_a_possessive_in_passing() {
+    let ex = annotate(
+        "Owen Calloway said the scheme would train 300 planners, an idea first floated in a paper by Tobias Wren's institute. \
+         Asked about the criticism, he said he would rather be ambitious.\n\n\
+         Marcus Delane said the plan had no money behind it. \
+         Pressed on the costs at St Oswin's Hall, he said \"the sums do not add up\".",
+    );
+    assert_eq!(
+        speaker_of(&ex, "rather be ambitious").as_deref(),
+        Some("Owen Calloway")
+    );
+    assert_eq!(
+        speaker_of(&ex, "sums do not add up").as_deref(),
+        Some("Marcus Delane")
+    );
+    let names = actor_names(&ex);
+    assert!(
+        !names.iter().any(|n| n == "St Oswin" || n == "Hall"),
+        "{names:?}"
+    );
+}

@@ -369,6 +369,15 @@ pub fn sentence_initial(a: &Analysis, i: usize) -> bool {
 /// The learned tagger reads a lone capitalised word as a verb, adverb or
 /// function word ("Updated", "However", "Yes"): no name. Acronyms and
 /// camel-case words are left to the rules.
+/// A sentence-initial word the tagger reads as an adjective or a verb form
+/// before a name ("Neighbouring", "Embattled"), not as part of it.
+fn opening_modifier_by_tagger(a: &Analysis, i: usize) -> bool {
+    backbone::in_mentions()
+        && a.tokens[i].lower.len() > 4
+        && !is_acronym(&a.tokens[i].text)
+        && backbone::upos(a, i).is_some_and(|u| matches!(u, "ADJ" | "VERB"))
+}
+
 fn not_a_name_by_tagger(a: &Analysis, i: usize) -> bool {
     if !backbone::in_mentions() {
         return false;
@@ -484,6 +493,17 @@ fn name_run(
             e += 2;
             continue;
         }
+        // a saint's possessive inside a name: "St Anne's Hall", "St Brannock's Hospital"
+        if e + 1 < a.tokens.len()
+            && a.tok_sent[e + 1] == sent
+            && matches!(a.tokens[e].lower.as_str(), "'s" | "\u{2019}s")
+            && matches!(a.tokens[i].lower.as_str(), "st" | "saint")
+            && (2..=3).contains(&(e - i))
+            && name_token(a, e + 1)
+        {
+            e += 2;
+            continue;
+        }
         // a plural possessive inside an organisation's name: "the Bus Users' Alliance"
         if e + 1 < a.tokens.len()
             && a.tok_sent[e + 1] == sent
@@ -589,8 +609,10 @@ fn name_run(
                 return None;
             }
             // "Speaking Frank" is unlikely; keep multiword runs whose first word is not a function word
+            // ("Neighbouring Hatherley Town Council": an adjective or verb by the tagger)
             if lexicon::FUNCTION_WORDS.contains(w.lower.as_str())
                 || lexicon::cue_verb(&w.lower).is_some()
+                || !titled && opening_modifier_by_tagger(a, s)
             {
                 s += 1;
             }
@@ -647,8 +669,9 @@ fn name_kind(
         if t.kind != TokKind::Word || a.tok_sent[j - 1] != a.tok_sent[s] {
             break;
         }
-        if t.is_cap() {
-            // a capitalised word is part of another name, not a type noun
+        if t.is_cap() || lexicon::PREPOSITIONS.contains(t.lower.as_str()) {
+            // a capitalised word is part of another name, not a type noun; a
+            // type noun before a preposition is not this name's ("a paper by X")
             break;
         }
         if GROUP_NOUNS.contains(t.lower.as_str()) || FACTION_NOUNS.contains(t.lower.as_str()) {

@@ -194,6 +194,17 @@ fn role_org(
             None,
         ));
     }
+    // "Detective Inspector NAME, of X's unit": the organisation after the name
+    if let Some(m) = name_at(mentions, rp.label_end) {
+        let c = m.tok_end;
+        if c + 2 < se && a.tokens[c].is(",") && matches!(low(a, c + 1), "of" | "at") {
+            if let Some(found) = prep_org(a, mentions, c + 1, se) {
+                if actors.list[found.0].kind != ActorKind::Person {
+                    return Some(found);
+                }
+            }
+        }
+    }
     if rs >= 1 {
         let m = name_ending(mentions, rs)?;
         let org = m.actor?;
@@ -321,7 +332,12 @@ fn role_member(
 ) -> Option<(usize, usize)> {
     let mut cands: Vec<(usize, usize)> = vec![]; // actor, token
     if start >= 2 && a.tokens[start - 1].is(",") {
-        if let Some(m) = name_ending(mentions, start - 1) {
+        // "NAME, ROLE" or, past an age, "NAME, 54, ROLE"
+        let age = start >= 4
+            && a.tokens[start - 2].text.chars().all(|c| c.is_ascii_digit())
+            && a.tokens[start - 3].is(",");
+        let end = if age { start - 3 } else { start - 1 };
+        if let Some(m) = name_ending(mentions, end) {
             cands.extend(m.actor.map(|x| (x, m.tok_start)));
         }
     }
@@ -357,6 +373,73 @@ fn role_member(
                 .then(|| by_kind(ActorKind::Group))
                 .flatten()
         })
+}
+
+/// The role a verb of office names: "chairs" a chair, "founded" a founder.
+fn office_verb(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "chairs" | "chaired" => "chair",
+        "heads" | "headed" => "head",
+        "leads" | "led" => "leader",
+        "founded" => "founder",
+        "co-founded" | "cofounded" => "co-founder",
+        "directs" | "directed" => "director",
+        "manages" | "managed" => "manager",
+        "coaches" | "coached" => "coach",
+        "edits" | "edited" => "editor",
+        _ => return None,
+    })
+}
+
+/// Roles from a relative clause of office after a person's name: "NAME, who
+/// chairs the residents' group X," / "NAME, who founded X".
+fn verb_roles(a: &Analysis, mentions: &MentionSet, actors: &Actors) -> Vec<RoleDraft> {
+    let mut out = vec![];
+    for w in 2..a.tokens.len().saturating_sub(2) {
+        let Some(label) = (low(a, w) == "who")
+            .then(|| office_verb(low(a, w + 1)))
+            .flatten()
+        else {
+            continue;
+        };
+        if !a.tokens[w - 1].is(",") || a.furniture.get(a.tok_para[w]).copied().unwrap_or(false) {
+            continue;
+        }
+        let Some(member) = name_ending(mentions, w - 1).and_then(|m| m.actor.map(|x| (x, m)))
+        else {
+            continue;
+        };
+        if actors.list[member.0].kind != ActorKind::Person {
+            continue;
+        }
+        // past a determiner, lowercase type words and a possessive: "the residents' group X"
+        let se = a.sentences[a.tok_sent[w]].tok_end;
+        let mut j = w + 2;
+        while j < se
+            && j < w + 8
+            && name_at(mentions, j).is_none()
+            && (is_plain_lower(a, j)
+                || DETERMINERS.contains(low(a, j))
+                || matches!(
+                    a.tokens[j].text.as_str(),
+                    "'" | "\u{2019}" | "'s" | "\u{2019}s"
+                ))
+        {
+            j += 1;
+        }
+        let Some(org) = name_at(mentions, j).and_then(|m| m.actor.map(|x| (x, m.tok_end))) else {
+            continue;
+        };
+        if org.0 != member.0 && actors.list[org.0].kind != ActorKind::Person {
+            out.push(RoleDraft {
+                member: member.0,
+                organisation: org.0,
+                label: label.to_string(),
+                evidence: (member.1.tok_start, org.1),
+            });
+        }
+    }
+    out
 }
 
 /// Roles and organisation relations.
@@ -437,6 +520,7 @@ pub fn roles(
         }
         i = next;
     }
+    roles.extend(verb_roles(a, mentions, actors));
     // factions: "the X faction Y", "Y, a faction of X"
     for i in 0..n {
         if a.furniture.get(a.tok_para[i]).copied().unwrap_or(false)

@@ -78,6 +78,17 @@ fn link_names(a: &Analysis, mentions: &mut [RawMention], actors: &mut Actors) {
                         } else {
                             None
                         }
+                    } else if m.kind == MentionKind::Name {
+                        // "Halden Institute" for the Halden Institute for Climate Studies
+                        let first = k.split(' ').next().unwrap_or_default().to_string();
+                        actors.latest_of(actors.with_word(&first).iter().copied().filter(|&xi| {
+                            let x = &actors.list[xi];
+                            x.kind == ActorKind::Organisation && {
+                                let xk = key(&x.name);
+                                xk.starts_with(&format!("{k} of "))
+                                    || xk.starts_with(&format!("{k} for "))
+                            }
+                        }))
                     } else {
                         None
                     }
@@ -131,8 +142,9 @@ fn untyped_body(x: &ActorBuild) -> bool {
 
 /// Whether the one-word name key `k` is a short form of the multi-word actor
 /// `x`: a person's surname ("Reed"), an organisation's first word
-/// ("Tarnline" for Tarnline Buses), or the type word that ends an
-/// organisation's name ("Council" for Lowbridge District Council).
+/// ("Tarnline" for Tarnline Buses), or a type word of an organisation's name
+/// ("Council" for Lowbridge District Council, "Festival" for the Kestrel
+/// Festival of Song).
 fn short_form_of(x: &ActorBuild, k: &str) -> bool {
     let mut words = x.name.split_whitespace();
     let (Some(first), Some(last)) = (words.next(), x.name.split_whitespace().last()) else {
@@ -148,7 +160,8 @@ fn short_form_of(x: &ActorBuild, k: &str) -> bool {
         // open with a given name ("Tarnline" for Tarnline Buses)
         key(last) == k || key(first) == k && !lexicon::is_given_name(&first.to_lowercase())
     } else {
-        key(first) == k || key(last) == k && lexicon::ORG_SUFFIXES.contains(k)
+        key(first) == k
+            || lexicon::ORG_SUFFIXES.contains(k) && x.name.split_whitespace().any(|w| key(w) == k)
     }
 }
 
@@ -243,10 +256,13 @@ fn pronoun_antecedent(
     match w {
         "he" | "him" | "his" | "she" | "her" | "hers" if !in_quote => {
             let g = lexicon::pronoun_gender(w);
-            actors.most_recent(pos, |x| {
+            let fits = |x: &ActorBuild| {
                 (is_personish(x) || x.kind == ActorKind::Unknown && x.gender.is_some())
                     && (x.gender.is_none() || x.gender == g)
-            })
+            };
+            // the subject of the previous sentence before a person it merely
+            // mentioned ("Reed said ... a paper by Lee's institute. He said")
+            salient_subject(a, actors, subject, pos, fits).or_else(|| actors.most_recent(pos, fits))
         }
         "it" | "its" if !in_quote => {
             let fits = |x: &ActorBuild| {
