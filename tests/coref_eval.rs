@@ -69,7 +69,9 @@ fn response(d: &GumDoc, spans: &[(&str, usize, Option<usize>, ActorKind)]) -> Ex
                 .is_some_and(char::is_alphanumeric)
         };
         let mut hits = d.text.match_indices(text).map(|(i, _)| i).filter(|&i| {
-            !(i > 0 && word(i - 1)) && !(i + text.len() < d.text.len() && word(i + text.len()))
+            let before = i > 0 && word(i - 1);
+            let after = i + text.len() < d.text.len() && word(i + text.len());
+            !before && !after
         });
         let at = hits.nth(nth).unwrap();
         let start = d.text[..at].chars().count();

@@ -375,24 +375,18 @@ fn role_member(
         })
 }
 
-/// The role a verb of office names: "chairs" a chair, "founded" a founder.
+/// The role a verb of office names: "chairs" a chair, "heads" a head (the
+/// evidence span then holds the label).
 fn office_verb(w: &str) -> Option<&'static str> {
     Some(match w {
         "chairs" | "chaired" => "chair",
         "heads" | "headed" => "head",
-        "leads" | "led" => "leader",
-        "founded" => "founder",
-        "co-founded" | "cofounded" => "co-founder",
-        "directs" | "directed" => "director",
-        "manages" | "managed" => "manager",
-        "coaches" | "coached" => "coach",
-        "edits" | "edited" => "editor",
         _ => return None,
     })
 }
 
 /// Roles from a relative clause of office after a person's name: "NAME, who
-/// chairs the residents' group X," / "NAME, who founded X".
+/// chairs the residents' group X," / "NAME, who heads X".
 fn verb_roles(a: &Analysis, mentions: &MentionSet, actors: &Actors) -> Vec<RoleDraft> {
     let mut out = vec![];
     for w in 2..a.tokens.len().saturating_sub(2) {
