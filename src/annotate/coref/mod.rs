@@ -134,10 +134,14 @@ fn untyped_body(x: &ActorBuild) -> bool {
     x.kind == ActorKind::Unknown
         && x.gender.is_none()
         && x.name.contains(' ')
-        && x.name
-            .split_whitespace()
-            .next()
-            .is_some_and(|w| !lexicon::is_given_name(&w.to_lowercase()))
+        && !opens_with_given_name(&x.name)
+}
+
+/// Whether a name's first word is a known given name ("Ann Lee", not "Tarnline Buses").
+fn opens_with_given_name(name: &str) -> bool {
+    name.split_whitespace()
+        .next()
+        .is_some_and(|w| lexicon::is_given_name(&w.to_lowercase()))
 }
 
 /// Whether the one-word name key `k` is a short form of the multi-word actor
@@ -158,7 +162,7 @@ fn short_form_of(x: &ActorBuild, k: &str) -> bool {
     } else if x.kind == ActorKind::Unknown {
         // not yet typed: a surname, or the first word of a name that does not
         // open with a given name ("Tarnline" for Tarnline Buses)
-        key(last) == k || key(first) == k && !lexicon::is_given_name(&first.to_lowercase())
+        key(last) == k || key(first) == k && !opens_with_given_name(&x.name)
     } else {
         key(first) == k
             || lexicon::ORG_SUFFIXES.contains(k) && x.name.split_whitespace().any(|w| key(w) == k)
