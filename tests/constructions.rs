@@ -617,3 +617,62 @@ fn a_pronoun_goes_to_the_previous_subject_not_a_possessive_in_passing() {
         "{names:?}"
     );
 }
+
+#[test]
+fn generic_plural_sources_and_research_teams_speak() {
+    let ex = annotate(
+        "Nurses at two Brackenford hospitals will vote on strike action next month.\n\n\
+         Hundreds of nurses said they would walk out if the pay offer was not improved. Three officials familiar with the negotiations said the health board was preparing a revised offer.\n\n\
+         Leaders of the smaller unions said the ballot timetable was too short. A tribunal found that the board had failed to consult staff before changing shift patterns.\n\n\
+         The survey, carried out by the Ferncombe Polling Unit, found that two in three nurses had considered leaving the profession. The researchers said the figure had doubled since 2019.\n\n\
+         The Kellaway Foundation published a review on Friday arguing that agency staffing costs had tripled.",
+    );
+    let spk = |n: &str| speaker_of(&ex, n).map(|s| s.to_lowercase());
+    assert_eq!(spk("walk out").as_deref(), Some("nurses"));
+    assert_eq!(
+        spk("preparing a revised offer").as_deref(),
+        Some("officials familiar with the negotiations")
+    );
+    assert_eq!(
+        spk("ballot timetable").as_deref(),
+        Some("leaders of the smaller unions")
+    );
+    assert_eq!(spk("failed to consult").as_deref(), Some("tribunal"));
+    assert_eq!(
+        speaker_of(&ex, "considered leaving").as_deref(),
+        Some("Ferncombe Polling Unit")
+    );
+    assert_eq!(
+        speaker_of(&ex, "had doubled").as_deref(),
+        Some("Ferncombe Polling Unit")
+    );
+    // the publisher of the review, not the last research body named
+    assert_eq!(
+        speaker_of(&ex, "had tripled").as_deref(),
+        Some("Kellaway Foundation")
+    );
+}
+
+#[test]
+fn the_trust_opening_a_paragraph_is_the_storys_trust() {
+    let ex = annotate(
+        "The Norbury Housing Trust has been told to improve its repairs service after a critical inspection.\n\n\
+         Inspectors said the trust had missed its own deadlines on a third of urgent repairs. Tenant representative Oona Pelling said that at Castlebrook Homes Trust, where operations director Idris Vane introduced weekend repair teams last year, complaints had halved.\n\n\
+         The trust said it would publish an improvement plan within a month.",
+    );
+    assert_eq!(
+        speaker_of(&ex, "improvement plan").as_deref(),
+        Some("Norbury Housing Trust")
+    );
+    assert!(
+        has_role(
+            &ex,
+            "Idris Vane",
+            "operations director",
+            "Castlebrook Homes Trust"
+        ),
+        "{:?}",
+        ex.roles
+    );
+    assert!(!actor_names(&ex).iter().any(|n| n == "Tenant"));
+}

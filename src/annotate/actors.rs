@@ -271,6 +271,24 @@ impl Actors {
             .max_by_key(|&i| (self.list[i].last_tok, i))
     }
 
+    /// Among the actors mentioned before token `before` that satisfy `pred`, the
+    /// one with the most mentions so far (ties: the most recent).
+    pub fn most_mentioned(
+        &self,
+        before: usize,
+        pred: impl Fn(&ActorBuild) -> bool,
+    ) -> Option<usize> {
+        let from = self.recent.len().saturating_sub(RECENCY_WINDOW);
+        self.recent[from..]
+            .iter()
+            .copied()
+            .filter(|&i| {
+                let a = &self.list[i];
+                a.last_tok != 0 && a.last_tok <= before && pred(a)
+            })
+            .max_by_key(|&i| (self.list[i].mentions.len(), self.list[i].last_tok, i))
+    }
+
     /// Most recent actor (by latest mention at or before token `before`)
     /// satisfying `pred`, among the actors of the last [`RECENCY_WINDOW`] mentions.
     pub fn most_recent(&self, before: usize, pred: impl Fn(&ActorBuild) -> bool) -> Option<usize> {

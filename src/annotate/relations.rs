@@ -299,6 +299,17 @@ fn implicit_org(
             return None;
         }
     }
+    // "at X Trust, where chief nurse Y ...": the organisation before ", where"
+    if start >= 3 && low(a, start - 1) == "where" && a.tokens[start - 2].is(",") {
+        let before = mentions
+            .ending_at(start - 2)
+            .iter()
+            .filter_map(|&m| mentions[m].actor)
+            .find(|&x| is_org(&actors.list[x]));
+        if let Some(org) = before {
+            return Some((org, start, rp.label_end, None));
+        }
+    }
     // the organisation the sentence opens with: "Ashvale Town have sacked head coach X"
     let ss = a.sentences[a.tok_sent[rp.rs]].tok_start;
     let opener = (ss..(ss + 2).min(start))

@@ -20,6 +20,7 @@ mod nesting;
 mod passive;
 mod phrases;
 mod quotes;
+mod research;
 mod speaker;
 mod verbal;
 
@@ -43,6 +44,8 @@ struct Ctx<'a> {
     mentions: &'a mut MentionSet,
     actors: &'a mut Actors,
     roles: &'a [RoleDraft],
+    /// Who led the research the article reports: see [`research::research_leads`].
+    leads: Vec<(usize, usize)>,
 }
 
 /// Finds all claims.
@@ -52,11 +55,13 @@ pub fn find(
     actors: &mut Actors,
     roles: &[RoleDraft],
 ) -> Vec<ClaimDraft> {
+    let leads = research::research_leads(a, mentions, actors);
     let mut cx = Ctx {
         a,
         mentions,
         actors,
         roles,
+        leads,
     };
     let mut claims: Vec<ClaimDraft> = vec![];
     for si in 0..a.sentences.len() {

@@ -3,6 +3,7 @@
 
 use super::descriptions::{describes_person, role_holder};
 use super::phrases::np_left;
+use super::research::research_body;
 use super::Ctx;
 use crate::annotate::coref::nominal::nominal_actor_parts;
 use crate::annotate::drafts::RawMention;
@@ -138,6 +139,10 @@ fn resolve_span(
             }
         }
         return (None, SpeakerResolution::Unknown);
+    }
+    // "the team said", "a study published in X": the body that led the work
+    if let Some(x) = research_body(cx, s, e, si) {
+        return (Some(x), SpeakerResolution::Coreference);
     }
     // "the general manager said": the holder of that role in the article
     if let Some(x) = role_holder(cx, cx.roles, s, e) {

@@ -313,13 +313,19 @@ fn role_noun_antecedent(
                     .most_recent(pos, ends_in)
                     .or_else(|| actors.list.iter().position(ends_in))
             });
+            let named_for = |x: &ActorBuild| {
+                x.kind != ActorKind::Place
+                    && x.name.split_whitespace().last().map(key) == Some(head.clone())
+            };
             full.flatten()
                 .or_else(|| {
-                    actors.most_recent(pos, |x| {
-                        x.kind != ActorKind::Place
-                            && x.name.split_whitespace().last().map(key) == Some(head.clone())
-                    })
+                    // opening a paragraph, "the trust" is the story's trust (the
+                    // one named most so far), not one the last paragraph passed by
+                    opens_paragraph(a, pos)
+                        .then(|| actors.most_mentioned(pos, named_for))
+                        .flatten()
                 })
+                .or_else(|| actors.most_recent(pos, named_for))
                 .or_else(|| {
                     actors.most_recent(pos, |x| {
                         x.kind != ActorKind::Place
@@ -356,6 +362,12 @@ fn salient_subject(
         .then(|| subject[sent - 1])
         .flatten()
         .filter(|&x| fits(&actors.list[x]))
+}
+
+/// Whether token `pos` is in the first sentence of its paragraph.
+fn opens_paragraph(a: &Analysis, pos: usize) -> bool {
+    let sent = a.tok_sent[pos];
+    sent == 0 || a.sentences[sent - 1].paragraph != a.sentences[sent].paragraph
 }
 
 /// Whether a mention at token `pos` opens its sentence (which starts at token

@@ -17,6 +17,9 @@ pub fn nominal_actor_parts(
     s: usize,
     e: usize,
 ) -> Option<usize> {
+    // "dozens of writers", "two people familiar with the matter": the quantity is
+    // not part of the actor
+    let s = skip_quantity(a, s, e);
     // head: the last word before "of"/"with"/"in"/a participle
     let mut h = s;
     let mut end = s;
@@ -37,10 +40,27 @@ pub fn nominal_actor_parts(
     if end <= s {
         return None;
     }
+    // "people familiar with the matter", "sources close to the talks"
+    let mut name_end = end;
+    if h > s && matches!(low(a, h), "familiar" | "close" | "briefed") && plain_words(a, end, e) {
+        h -= 1;
+        name_end = e;
+    }
     let head = low(a, h);
     if !lexicon::ACTOR_NOUNS.contains(head) || head == "the" {
         return None;
     }
+    // "mayors of the big city regions": a plural head keeps its "of" phrase
+    if name_end == end
+        && end < e
+        && low(a, end) == "of"
+        && head.ends_with('s')
+        && e - end <= 7
+        && plain_words(a, end, e)
+    {
+        name_end = e;
+    }
+    let end = name_end;
     let mut st = s;
     while st < h && (DETERMINERS.contains(low(a, st)) || matches!(low(a, st), "and" | "or" | "but"))
     {
@@ -53,7 +73,8 @@ pub fn nominal_actor_parts(
     let kind = match head {
         "agencies" | "agency" | "companies" | "company" | "firms" | "firm" | "governments"
         | "government" | "administration" | "department" | "ministry" | "committee" | "council"
-        | "court" | "unions" | "union" | "providers" | "operators" | "hosts" => {
+        | "court" | "unions" | "union" | "providers" | "operators" | "hosts" | "tribunal"
+        | "tribunals" | "councils" | "businesses" | "retailers" | "charities" => {
             ActorKind::Organisation
         }
         "campaign" | "campaigns" => ActorKind::Campaign,
@@ -93,4 +114,60 @@ pub fn nominal_actor_parts(
         actors.touch(i, s);
     }
     Some(i)
+}
+
+/// Past a leading count or quantity: "two", "dozens of", "a handful of",
+/// "hundreds of the", when an actor noun phrase follows.
+fn skip_quantity(a: &Analysis, s: usize, e: usize) -> usize {
+    let mut j = s;
+    if j < e && matches!(low(a, j), "a" | "an") {
+        j += 1;
+    }
+    let count = |j: usize| {
+        a.tokens[j].kind == TokKind::Num
+            || matches!(
+                low(a, j),
+                "two"
+                    | "three"
+                    | "four"
+                    | "five"
+                    | "six"
+                    | "seven"
+                    | "eight"
+                    | "nine"
+                    | "ten"
+                    | "dozens"
+                    | "hundreds"
+                    | "thousands"
+                    | "millions"
+                    | "scores"
+                    | "handful"
+                    | "number"
+                    | "couple"
+                    | "dozen"
+                    | "hundred"
+                    | "thousand"
+            )
+    };
+    if j >= e || !count(j) {
+        return s;
+    }
+    j += 1;
+    if j < e && low(a, j) == "of" {
+        j += 1;
+        while j < e && DETERMINERS.contains(low(a, j)) {
+            j += 1;
+        }
+    }
+    if j < e && is_word(a, j) {
+        j
+    } else {
+        s
+    }
+}
+
+/// Whether `[s, e)` holds only words (no punctuation, quotes or numbers), so a
+/// phrase can extend over it.
+fn plain_words(a: &Analysis, s: usize, e: usize) -> bool {
+    s < e && (s..e).all(|j| is_word(a, j) && !RELATIVES.contains(low(a, j)))
 }
