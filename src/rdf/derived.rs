@@ -15,8 +15,9 @@
 //!   or batches they arrived in.
 //! - [`recompute`] is `rebuild` returning the number of arguments (kept for
 //!   callers of the earlier API).
-//! - Each call writes the derived graph in one transaction (a diff against
-//!   what is there), so a failure leaves the previous derived graph whole.
+//! - Each call writes a diff against what is there, in bounded chunks (see
+//!   [`apply_diff`]); the pipeline's stale mark, set before and cleared after,
+//!   makes the run after a failed or killed one rebuild the graph.
 //!
 //! # What is derived
 //! 1. **Arguments** (`sgid:argument/{h}`, `a sg:Argument, sg:ClaimCluster,
@@ -107,8 +108,39 @@ pub fn recompute(store: &Store, embedder: Option<&dyn Embedder>) -> Result<usize
 
 /// Clears the derived graph and computes it from every claim in the store.
 pub fn rebuild(store: &Store, embedder: Option<&dyn Embedder>) -> Result<Stats> {
-    store.replace_graph(corpus_graph_iri().as_ref(), &[])?;
+    clear_corpus(store)?;
     update(store, embedder, &[])
+}
+
+/// Removes the derived graph in transactions of [`DIFF_CHUNK`] quads.
+fn clear_corpus(store: &Store) -> Result<()> {
+    clear_corpus_in(store, DIFF_CHUNK)
+}
+
+/// [`clear_corpus`] with transactions of at most `chunk` quads.
+fn clear_corpus_in(store: &Store, chunk: usize) -> Result<()> {
+    let g = corpus_graph_iri();
+    loop {
+        let chunk: Vec<Quad> = store
+            .inner()
+            .quads_for_pattern(None, None, None, Some(GraphNameRef::NamedNode(g.as_ref())))
+            .take(chunk.max(1))
+            .collect::<std::result::Result<_, _>>()
+            .map_err(|e| Error::Store(e.to_string()))?;
+        if chunk.is_empty() {
+            break;
+        }
+        let mut tx = store
+            .inner()
+            .start_transaction()
+            .map_err(|e| Error::Store(e.to_string()))?;
+        for q in &chunk {
+            tx.remove(q);
+        }
+        tx.commit()
+            .map_err(|e| Error::Store(format!("clearing the derived graph: {e}")))?;
+    }
+    store.replace_graph(g.as_ref(), &[])
 }
 
 /// Brings the derived graph up to date after the articles `changed_doc_ids`
@@ -415,32 +447,54 @@ fn load_article_stances(store: &Store) -> Result<Vec<(String, String, i8)>> {
     Ok(out)
 }
 
-/// Makes the derived graph equal to `quads` in one transaction; returns
-/// (added, removed).
+/// Most quads one transaction of [`apply_diff`] writes: a transaction holds
+/// its writes in memory (RocksDB's indexed write batch, about a kilobyte per
+/// quad over oxigraph's indexes), so one transaction for a whole derived graph
+/// of millions of quads took gigabytes.
+const DIFF_CHUNK: usize = 20_000;
+
+/// Writes the difference between the stored derived graph and `quads`:
+/// removals, then additions through the bulk loader, in chunks of
+/// [`DIFF_CHUNK`] quads. A run that stops in between leaves the pipeline's
+/// stale mark set, and the next run rebuilds the graph. Returns (added,
+/// removed).
 fn apply_diff(store: &Store, quads: &[Quad]) -> Result<(usize, usize)> {
+    apply_diff_in(store, quads, DIFF_CHUNK)
+}
+
+/// [`apply_diff`] with transactions of at most `chunk` quads.
+fn apply_diff_in(store: &Store, quads: &[Quad], chunk: usize) -> Result<(usize, usize)> {
     let have: HashSet<Quad> = corpus_quads(store)?.into_iter().collect();
     let want: HashSet<&Quad> = quads.iter().collect();
-    let mut tx = store
-        .inner()
-        .start_transaction()
-        .map_err(|e| Error::Store(e.to_string()))?;
-    let mut removed = 0;
-    for q in &have {
-        if !want.contains(q) {
-            tx.remove(q);
-            removed += 1;
+    let gone: Vec<&Quad> = have.iter().filter(|q| !want.contains(q)).collect();
+    drop(want);
+    let removed = gone.len();
+    for part in gone.chunks(chunk.max(1)) {
+        let mut tx = store
+            .inner()
+            .start_transaction()
+            .map_err(|e| Error::Store(e.to_string()))?;
+        for q in part {
+            tx.remove(*q);
         }
+        tx.commit()
+            .map_err(|e| Error::Store(format!("committing the derived graph: {e}")))?;
     }
-    let mut added = 0;
-    for q in quads {
-        if !have.contains(q) {
-            tx.insert(q);
-            added += 1;
-        }
+    drop(gone);
+    let new: Vec<&Quad> = quads.iter().filter(|q| !have.contains(*q)).collect();
+    drop(have);
+    if !new.is_empty() {
+        let mut loader = store
+            .inner()
+            .bulk_loader()
+            .with_num_threads(2)
+            .with_max_memory_size_in_megabytes(512);
+        loader
+            .load_quads(new.iter().map(|q| (*q).clone()))
+            .and_then(|_| loader.commit())
+            .map_err(|e| Error::Store(format!("loading the derived graph: {e}")))?;
     }
-    tx.commit()
-        .map_err(|e| Error::Store(format!("committing the derived graph: {e}")))?;
-    Ok((added, removed))
+    Ok((new.len(), removed))
 }
 
 /// Collects derived-graph quads without duplicates.
@@ -494,4 +548,55 @@ pub fn labels(store: &Store) -> Result<Vec<(String, String)>> {
     }
     out.sort();
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quad(s: usize, o: usize) -> Quad {
+        Quad::new(
+            NamedNode::new_unchecked(format!("http://example.org/s{s}")),
+            NamedNode::new_unchecked("http://example.org/p"),
+            Literal::new_simple_literal(o.to_string()),
+            GraphName::NamedNode(corpus_graph_iri()),
+        )
+    }
+
+    fn stored(store: &Store) -> HashSet<Quad> {
+        corpus_quads(store).unwrap().into_iter().collect()
+    }
+
+    #[test]
+    fn chunked_diff_ends_in_the_wanted_graph() {
+        let store = Store::in_memory().unwrap();
+        let first: Vec<Quad> = (0..50).map(|i| quad(i, i)).collect();
+        assert_eq!(apply_diff_in(&store, &first, 7).unwrap(), (50, 0));
+        assert_eq!(stored(&store), first.iter().cloned().collect());
+        // Keep 20..50, change 40..50, add 50..70.
+        let second: Vec<Quad> = (20..70)
+            .map(|i| quad(i, if (40..50).contains(&i) { i + 1000 } else { i }))
+            .collect();
+        assert_eq!(apply_diff_in(&store, &second, 7).unwrap(), (30, 30));
+        assert_eq!(stored(&store), second.iter().cloned().collect());
+        // Same graph again: nothing written.
+        assert_eq!(apply_diff_in(&store, &second, 7).unwrap(), (0, 0));
+    }
+
+    #[test]
+    fn chunked_clear_empties_only_the_derived_graph() {
+        let store = Store::in_memory().unwrap();
+        let quads: Vec<Quad> = (0..45).map(|i| quad(i, i)).collect();
+        apply_diff_in(&store, &quads, 10).unwrap();
+        let other = Quad::new(
+            NamedNode::new_unchecked("http://example.org/a"),
+            NamedNode::new_unchecked("http://example.org/p"),
+            Literal::new_simple_literal("kept"),
+            GraphName::NamedNode(NamedNode::new_unchecked("http://example.org/g")),
+        );
+        store.inner().insert(&other).unwrap();
+        clear_corpus_in(&store, 4).unwrap();
+        assert!(stored(&store).is_empty());
+        assert!(store.inner().contains(&other).unwrap());
+    }
 }
