@@ -234,24 +234,41 @@ struct OldIndex {
     cluster: HashMap<String, String>,
 }
 
-fn corpus_quads(store: &Store) -> Result<Vec<Quad>> {
+/// Calls `f` on every quad of the derived graph, streaming (the graph holds
+/// millions of quads at 10k articles: never all in memory at once).
+fn for_corpus_quads(store: &Store, mut f: impl FnMut(Quad)) -> Result<()> {
     let g = corpus_graph_iri();
-    let mut out = vec![];
     for q in
         store
             .inner()
             .quads_for_pattern(None, None, None, Some(GraphNameRef::NamedNode(g.as_ref())))
     {
-        out.push(q.map_err(|e| Error::Store(e.to_string()))?);
+        f(q.map_err(|e| Error::Store(e.to_string()))?);
     }
-    Ok(out)
+    Ok(())
+}
+
+/// A 128-bit fingerprint of a quad: sets of fingerprints stand in for sets of
+/// quads (a 16-byte key instead of four heap strings), within one process; a
+/// collision (odds about 2^-85 at ten million quads) would keep one stale
+/// quad or skip one new one.
+fn fingerprint(q: &Quad) -> u128 {
+    use std::hash::{Hash, Hasher};
+    let mut h = [0u64; 2];
+    for (seed, out) in h.iter_mut().enumerate() {
+        let mut s = std::collections::hash_map::DefaultHasher::new();
+        seed.hash(&mut s);
+        q.hash(&mut s);
+        *out = s.finish();
+    }
+    (u128::from(h[0]) << 64) | u128::from(h[1])
 }
 
 fn load_index(store: &Store) -> Result<OldIndex> {
     let mut old = OldIndex::default();
     let g = corpus_graph_iri();
     let argument_prefix = iri("argument/").as_str().to_string();
-    for q in corpus_quads(store)? {
+    for_corpus_quads(store, |q| {
         let s = q.subject.to_string();
         let s = s.trim_start_matches('<').trim_end_matches('>').to_string();
         let p = q.predicate.as_ref();
@@ -267,7 +284,7 @@ fn load_index(store: &Store) -> Result<OldIndex> {
         } else if p == sg::METHOD && s == g.as_str() {
             old.method = Some(term_value(&q.object));
         }
-    }
+    })?;
     Ok(old)
 }
 
@@ -464,9 +481,17 @@ fn apply_diff(store: &Store, quads: &[Quad]) -> Result<(usize, usize)> {
 
 /// [`apply_diff`] with transactions of at most `chunk` quads.
 fn apply_diff_in(store: &Store, quads: &[Quad], chunk: usize) -> Result<(usize, usize)> {
-    let have: HashSet<Quad> = corpus_quads(store)?.into_iter().collect();
-    let want: HashSet<&Quad> = quads.iter().collect();
-    let gone: Vec<&Quad> = have.iter().filter(|q| !want.contains(q)).collect();
+    let want: HashSet<u128> = quads.iter().map(fingerprint).collect();
+    let mut have: HashSet<u128> = HashSet::new();
+    let mut gone: Vec<Quad> = vec![];
+    for_corpus_quads(store, |q| {
+        let f = fingerprint(&q);
+        if want.contains(&f) {
+            have.insert(f);
+        } else {
+            gone.push(q);
+        }
+    })?;
     drop(want);
     let removed = gone.len();
     for part in gone.chunks(chunk.max(1)) {
@@ -475,13 +500,16 @@ fn apply_diff_in(store: &Store, quads: &[Quad], chunk: usize) -> Result<(usize, 
             .start_transaction()
             .map_err(|e| Error::Store(e.to_string()))?;
         for q in part {
-            tx.remove(*q);
+            tx.remove(q);
         }
         tx.commit()
             .map_err(|e| Error::Store(format!("committing the derived graph: {e}")))?;
     }
     drop(gone);
-    let new: Vec<&Quad> = quads.iter().filter(|q| !have.contains(*q)).collect();
+    let new: Vec<&Quad> = quads
+        .iter()
+        .filter(|q| !have.contains(&fingerprint(q)))
+        .collect();
     drop(have);
     if !new.is_empty() {
         let mut loader = store
@@ -501,7 +529,7 @@ fn apply_diff_in(store: &Store, quads: &[Quad], chunk: usize) -> Result<(usize, 
 pub(crate) struct Out {
     g: GraphName,
     pub quads: Vec<Quad>,
-    seen: HashSet<Quad>,
+    seen: HashSet<u128>,
 }
 
 impl Out {
@@ -514,7 +542,7 @@ impl Out {
     }
     pub fn add(&mut self, s: &NamedNode, p: NamedNodeRef<'_>, o: impl Into<Term>) {
         let q = Quad::new(s.clone(), p, o, self.g.clone());
-        if self.seen.insert(q.clone()) {
+        if self.seen.insert(fingerprint(&q)) {
             self.quads.push(q);
         }
     }
@@ -564,7 +592,12 @@ mod tests {
     }
 
     fn stored(store: &Store) -> HashSet<Quad> {
-        corpus_quads(store).unwrap().into_iter().collect()
+        let mut out = HashSet::new();
+        for_corpus_quads(store, |q| {
+            out.insert(q);
+        })
+        .unwrap();
+        out
     }
 
     #[test]
