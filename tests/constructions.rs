@@ -676,3 +676,54 @@ fn the_trust_opening_a_paragraph_is_the_storys_trust() {
     );
     assert!(!actor_names(&ex).iter().any(|n| n == "Tenant"));
 }
+
+/// The claim whose content contains `needle`, as (cue text, content text).
+fn cue_and_content(ex: &Extraction, needle: &str) -> (String, String) {
+    let c = ex
+        .claims
+        .iter()
+        .find(|c| c.content.text.contains(needle))
+        .unwrap_or_else(|| panic!("no claim containing {needle:?}: {:#?}", ex.claims));
+    (
+        c.cue.as_ref().map(|s| s.text.clone()).unwrap_or_default(),
+        c.content.text.clone(),
+    )
+}
+
+#[test]
+fn when_where_and_to_whom_are_not_the_content() {
+    let ex = annotate(
+        "Dunmore council has delayed its vote on the bypass.\n\n\
+         Councillor Priya Shah said Tuesday that the route would cut through the wetlands.\n\n\
+         The campaign group wrote to the council's planning committee that the survey was out of date.\n\n\
+         Mark Ellery, the group's chairman, joked about moving the road to the moon.\n\n\
+         The mayor praised the volunteers at a rally on Monday and thanked the residents who had signed the petition.",
+    );
+    assert_eq!(
+        cue_and_content(&ex, "cut through the wetlands"),
+        (
+            "said Tuesday".to_string(),
+            "that the route would cut through the wetlands".to_string()
+        )
+    );
+    assert_eq!(
+        cue_and_content(&ex, "survey was out of date").1,
+        "that the survey was out of date"
+    );
+    assert_eq!(
+        cue_and_content(&ex, "moving the road"),
+        (
+            "joked about".to_string(),
+            "moving the road to the moon".to_string()
+        )
+    );
+    assert_eq!(cue_and_content(&ex, "the volunteers").1, "the volunteers");
+    assert_eq!(
+        speaker_of(&ex, "cut through").as_deref(),
+        Some("Priya Shah")
+    );
+    assert_eq!(
+        speaker_of(&ex, "moving the road").as_deref(),
+        Some("Mark Ellery")
+    );
+}

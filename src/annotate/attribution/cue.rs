@@ -1,6 +1,7 @@
 //! Claims from cue verbs: the verb group, the subject (before, inverted after,
 //! appositive, relative, gerund), the addressee and the content.
 
+use super::adjuncts::{coordinated_cue, cue_adverbial, cue_particle, past_leading_phrase};
 use super::appositives::{appositive_general, appositive_left};
 use super::descriptions::continued_speaker;
 use super::extent::{object_extent, tidy_source, trim_trailing};
@@ -81,10 +82,17 @@ pub(super) fn cue_claim(
     let a = cx.a;
     let mut sub = subject(a, si, &st, prior)?;
     filter_subject(a, &st, &mut sub);
-    let (after, addressee, cue_end_ext) = after_cue(cx, &st, &sub);
+    let (after, addressee, mut cue_end_ext) = after_cue(cx, &st, &sub);
     let (end, has_after) = content_follows(a, &st, &sub, after);
     let content = if has_after && !(sub.inverted && sub.prev_is_quote_close) {
-        content_after(a, &st, after, end)?
+        let mut c = content_after(a, &st, after, end)?;
+        // "joked about moving", "called for a ban": the preposition right
+        // after the cue is part of it, its object the content
+        if !sub.inverted && c.0 == cue_end_ext && cue_particle(a, c.0, c.1) {
+            c.0 += 1;
+            cue_end_ext = c.0;
+        }
+        c
     } else {
         content_before(a, &st, &sub, after, end)?
     };
@@ -538,6 +546,14 @@ fn after_cue(cx: &mut Ctx, st: &Site, sub: &Subject) -> (usize, Option<usize>, u
             after = j;
         }
     }
+    // "said Tuesday that", "said last week": the time word is part of the cue
+    if !inverted && after == cue_end {
+        let n = cue_adverbial(a, after, se);
+        if n > 0 {
+            after += n;
+            cue_end_ext = after;
+        }
+    }
     while after < se && (a.tokens[after].is(",") || a.tokens[after].is(":")) {
         after += 1;
     }
@@ -661,6 +677,9 @@ fn content_after(a: &Analysis, st: &Site, after: usize, end: usize) -> Option<(u
         } else {
             (after, qe)
         };
+    } else if let Some(j) = past_leading_phrase(a, after, end) {
+        // "wrote to the council that ...": the clause after the phrase
+        return content_after(a, st, j, end);
     } else {
         // extend over a quote that runs past the sentence end
         let mut e = end;
@@ -669,6 +688,10 @@ fn content_after(a: &Analysis, st: &Site, after: usize, end: usize) -> Option<(u
             if q.open >= after && q.last_tok() + 1 > e {
                 e = q.last_tok() + 1;
             }
+        }
+        // stop before a second verb of the speaker ("... and praised her")
+        if let Some(j) = (after + 2..e).find(|&j| coordinated_cue(a, j, e)) {
+            e = j;
         }
         // stop at a clause-final ", X said" (the content of another cue)
         let mut e = trim_trailing(a, after, e);

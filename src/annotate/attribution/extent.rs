@@ -176,6 +176,10 @@ pub(super) fn object_extent(a: &Analysis, s: usize, e: usize) -> usize {
         if a.tok_depth[j] > 0 {
             continue;
         }
+        // "thanked voters at a rally on Monday": when and where, not what
+        if super::adjuncts::trailing_adjunct(a, j, e) {
+            return trim_trailing(a, s, j);
+        }
         let w = low(a, j);
         if matches!(
             w,

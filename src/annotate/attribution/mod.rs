@@ -9,6 +9,7 @@
 //! (continuations in the same paragraph, cue-less quote paragraphs continuing
 //! the last speaker) and embedded social-media posts. Speakers resolve through the mentions and coreference.
 
+mod adjuncts;
 mod appositives;
 mod colon;
 mod cue;
