@@ -727,3 +727,59 @@ fn when_where_and_to_whom_are_not_the_content() {
         Some("Mark Ellery")
     );
 }
+
+#[test]
+fn a_long_opening_phrase_is_not_the_speaker() {
+    let ex = annotate(
+        "The harbour board has approved the new ferry timetable.\n\n\
+         Speaking on the breakfast programme of the local radio station on Monday morning, harbourmaster Ines Varga said the late sailings would return in spring.\n\n\
+         At a packed meeting of the board in the old customs hall on Thursday evening, the chairwoman Dana Holt argued that the timetable was a compromise.",
+    );
+    assert_eq!(
+        speaker_of(&ex, "late sailings would return").as_deref(),
+        Some("Ines Varga")
+    );
+    assert_eq!(
+        speaker_of(&ex, "timetable was a compromise").as_deref(),
+        Some("Dana Holt")
+    );
+    // the source span is the subject, not the opening phrase
+    for (needle, source) in [
+        ("late sailings", "harbourmaster Ines Varga"),
+        ("a compromise", "the chairwoman Dana Holt"),
+    ] {
+        let c = ex
+            .claims
+            .iter()
+            .find(|c| c.content.text.contains(needle))
+            .unwrap();
+        assert_eq!(c.source.as_ref().map(|s| s.text.as_str()), Some(source));
+    }
+}
+
+#[test]
+fn a_time_before_the_verb_is_not_the_speaker() {
+    let ex = annotate(
+        "The bus bill has stalled.\n\n\
+         Senator Alma Reyes, who has been feuding with party leaders for months, on Friday described the bill as dead.\n\n\
+         The drivers' union, which backed the bill, last week said the vote was a betrayal.",
+    );
+    assert_eq!(
+        speaker_of(&ex, "the bill as dead").as_deref(),
+        Some("Alma Reyes")
+    );
+    let (cue, _) = cue_and_content(&ex, "the bill as dead");
+    assert_eq!(cue, "described");
+    let c = ex
+        .claims
+        .iter()
+        .find(|c| c.content.text.contains("a betrayal"))
+        .expect("the union's claim");
+    assert!(
+        c.source
+            .as_ref()
+            .is_some_and(|s| s.text.starts_with("The drivers' union")),
+        "{:?}",
+        c.source
+    );
+}

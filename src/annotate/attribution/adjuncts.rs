@@ -227,3 +227,48 @@ pub(super) fn cue_particle(a: &Analysis, i: usize, se: usize) -> bool {
         ),
     }
 }
+
+/// The number of tokens of a time adverbial that ends just before token `j`
+/// and starts after `ss` ("on Friday", "Friday night", "last week", "earlier
+/// this month", "yesterday"), or 0.
+pub(super) fn time_before(a: &Analysis, ss: usize, j: usize) -> usize {
+    let w = |i: usize| if i >= ss && i < j { low(a, i) } else { "" };
+    if j < ss + 2 {
+        return 0;
+    }
+    let mut n = if weekday(w(j - 1)) {
+        1
+    } else if day_part(w(j - 1)) && weekday(w(j.saturating_sub(2))) {
+        2
+    } else if period(w(j - 1)) && matches!(w(j.saturating_sub(2)), "last" | "this" | "next") {
+        if w(j.saturating_sub(3)) == "earlier" {
+            3
+        } else {
+            2
+        }
+    } else if matches!(w(j - 1), "yesterday" | "today") {
+        1
+    } else {
+        0
+    };
+    if n > 0 && j > n && w(j - n - 1) == "on" {
+        n += 1;
+    }
+    // something must be left before it: the subject
+    if j < ss + n + 1 {
+        0
+    } else {
+        n
+    }
+}
+
+/// True for the words of the adverbials [`time_before`] finds.
+pub(super) fn time_token(w: &str) -> bool {
+    weekday(w)
+        || day_part(w)
+        || period(w)
+        || matches!(
+            w,
+            "on" | "last" | "this" | "next" | "earlier" | "yesterday" | "today"
+        )
+}

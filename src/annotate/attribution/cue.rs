@@ -1,7 +1,9 @@
 //! Claims from cue verbs: the verb group, the subject (before, inverted after,
 //! appositive, relative, gerund), the addressee and the content.
 
-use super::adjuncts::{coordinated_cue, cue_adverbial, cue_particle, past_leading_phrase};
+use super::adjuncts::{
+    coordinated_cue, cue_adverbial, cue_particle, past_leading_phrase, time_before, time_token,
+};
 use super::appositives::{appositive_general, appositive_left};
 use super::descriptions::continued_speaker;
 use super::extent::{object_extent, tidy_source, trim_trailing};
@@ -191,11 +193,26 @@ fn cue_site(cx: &mut Ctx, si: usize, k: usize) -> Option<Gate> {
             break;
         }
     }
+    // "X on Friday described", "X last week said": a time between subject and verb
+    let mut timed = false;
+    loop {
+        let n = time_before(a, ss, vg);
+        if n == 0 {
+            break;
+        }
+        timed = true;
+        vg -= n;
+        while vg > ss && (ADVERBS.contains(low(a, vg - 1)) || is_ly_adverb(a, vg - 1)) {
+            vg -= 1;
+        }
+    }
     let cue_start = {
-        // cue span: auxiliaries adjacent to the verb ("has said"), not adverbs before them
+        // cue span: auxiliaries adjacent to the verb ("has said"), not adverbs
+        // or times before them
         let mut c = vg;
         while c < k
-            && ((ADVERBS.contains(low(a, c)) || is_ly_adverb(a, c)) && !matches!(low(a, c), "also"))
+            && ((ADVERBS.contains(low(a, c)) || is_ly_adverb(a, c)) && !matches!(low(a, c), "also")
+                || timed && time_token(low(a, c)))
         {
             c += 1;
         }

@@ -29,9 +29,17 @@ pub(super) fn tidy_source(a: &Analysis, s: usize, e: usize) -> Option<(usize, us
         // an introductory phrase ending in a comma
         if let Some(c) = (s..e).find(|&j| a.tokens[j].is(",") && a.tok_depth[j] == 0) {
             let head = low(a, s);
-            if c + 1 < e
-                && c - s <= 8
+            // a long opening phrase: "At a meeting on Tuesday of the ...,",
+            // "Speaking on the cable channel on Monday,"
+            let sentence_start = s == 0 || a.tok_sent[s - 1] != a.tok_sent[s];
+            let long_opener = c - s <= 24
+                && sentence_start
                 && (lexicon::PREPOSITIONS.contains(head)
+                    || head.len() > 4 && head.ends_with("ing"));
+            if c + 1 < e
+                && (c - s <= 8 || long_opener)
+                && (long_opener
+                    || lexicon::PREPOSITIONS.contains(head)
                     || SUBORDINATORS.contains(head)
                     || lexicon::TIME_WORDS.contains(head)
                     || lead_word(s))
@@ -125,6 +133,13 @@ pub(super) fn tidy_source(a: &Analysis, s: usize, e: usize) -> Option<(usize, us
         e -= 1;
     }
     if s >= e {
+        return None;
+    }
+    // a time is no source: "Friday", "last week", "the first time"
+    if (s..e)
+        .filter(|&i| is_word(a, i))
+        .all(|i| time_word(low(a, i)))
+    {
         return None;
     }
     // a subject pronoun is the whole subject: "he had previously disavowed" -> "he"
@@ -225,4 +240,31 @@ pub(super) fn object_extent(a: &Analysis, s: usize, e: usize) -> usize {
         }
     }
     e
+}
+
+/// Words of a time expression ("last week", "Friday night", "the first time").
+fn time_word(w: &str) -> bool {
+    lexicon::TIME_WORDS.contains(w)
+        || matches!(
+            w,
+            "last"
+                | "next"
+                | "this"
+                | "the"
+                | "earlier"
+                | "later"
+                | "week"
+                | "weekend"
+                | "month"
+                | "year"
+                | "night"
+                | "morning"
+                | "afternoon"
+                | "evening"
+                | "day"
+                | "first"
+                | "time"
+                | "yesterday"
+                | "today"
+        )
 }
