@@ -195,7 +195,8 @@ pub(super) fn trailing_adjunct(a: &Analysis, j: usize, e: usize) -> bool {
 
 /// True when token `j` coordinates a second verb of the speaker after the
 /// content: "and praised her effort", "but said the plan", where the verb is
-/// an inflected cue verb (a bare "and call" is part of the content).
+/// an inflected verb of speaking or telling, or a finite evaluative verb
+/// ("and showing disregard" and a bare "and call" are part of the content).
 pub(super) fn coordinated_cue(a: &Analysis, j: usize, e: usize) -> bool {
     if !matches!(low(a, j), "and" | "but") || j + 1 >= e || a.tok_depth[j] > 0 {
         return false;
@@ -204,7 +205,13 @@ pub(super) fn coordinated_cue(a: &Analysis, j: usize, e: usize) -> bool {
     let Some(cv) = lexicon::cue_verb(v) else {
         return false;
     };
+    use lexicon::CueClass::{Speech, Stance, Tell};
     v != cv.lemma
+        && match cv.class {
+            Speech | Tell => true,
+            Stance => !v.ends_with("ing"),
+            _ => false,
+        }
 }
 
 /// True when token `i`, right after a cue, is a preposition that annotation
