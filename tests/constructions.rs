@@ -19,13 +19,16 @@ fn annotate(text: &str) -> Extraction {
     Annotator::rules_only().annotate(&d)
 }
 
-fn speaker_of(ex: &Extraction, needle: &str) -> Option<String> {
-    let c = ex
-        .claims
+/// The first claim whose content contains `needle`.
+fn claim_with<'a>(ex: &'a Extraction, needle: &str) -> &'a stancegraph::extraction::Claim {
+    ex.claims
         .iter()
         .find(|c| c.content.text.contains(needle))
-        .unwrap_or_else(|| panic!("no claim containing {needle:?}"));
-    ex.speaker_name(c).map(str::to_string)
+        .unwrap_or_else(|| panic!("no claim containing {needle:?}: {:#?}", ex.claims))
+}
+
+fn speaker_of(ex: &Extraction, needle: &str) -> Option<String> {
+    ex.speaker_name(claim_with(ex, needle)).map(str::to_string)
 }
 
 fn actor_names(ex: &Extraction) -> Vec<String> {
@@ -679,11 +682,7 @@ fn the_trust_opening_a_paragraph_is_the_storys_trust() {
 
 /// The claim whose content contains `needle`, as (cue text, content text).
 fn cue_and_content(ex: &Extraction, needle: &str) -> (String, String) {
-    let c = ex
-        .claims
-        .iter()
-        .find(|c| c.content.text.contains(needle))
-        .unwrap_or_else(|| panic!("no claim containing {needle:?}: {:#?}", ex.claims));
+    let c = claim_with(ex, needle);
     (
         c.cue.as_ref().map(|s| s.text.clone()).unwrap_or_default(),
         c.content.text.clone(),
@@ -748,11 +747,7 @@ fn a_long_opening_phrase_is_not_the_speaker() {
         ("late sailings", "harbourmaster Ines Varga"),
         ("a compromise", "the chairwoman Dana Holt"),
     ] {
-        let c = ex
-            .claims
-            .iter()
-            .find(|c| c.content.text.contains(needle))
-            .unwrap();
+        let c = claim_with(&ex, needle);
         assert_eq!(c.source.as_ref().map(|s| s.text.as_str()), Some(source));
     }
 }
@@ -770,11 +765,7 @@ fn a_time_before_the_verb_is_not_the_speaker() {
     );
     let (cue, _) = cue_and_content(&ex, "the bill as dead");
     assert_eq!(cue, "described");
-    let c = ex
-        .claims
-        .iter()
-        .find(|c| c.content.text.contains("a betrayal"))
-        .expect("the union's claim");
+    let c = claim_with(&ex, "a betrayal");
     assert!(
         c.source
             .as_ref()

@@ -328,15 +328,7 @@ pub(crate) fn write_batch(
     tx.commit()
         .map_err(|e| Error::Store(format!("committing a batch of articles: {e}")))?;
     if !batch.is_empty() {
-        let mut loader = store
-            .inner()
-            .bulk_loader()
-            .with_num_threads(2)
-            .with_max_memory_size_in_megabytes(512);
-        loader
-            .load_quads(all)
-            .and_then(|_| loader.commit())
-            .map_err(|e| Error::Store(format!("loading a batch of articles: {e}")))?;
+        store.bulk_load(all, "a batch of articles")?;
         let mut tx = store.inner().start_transaction().map_err(st)?;
         for (doc, _) in &batch {
             tx.remove(&pending_quad(doc));

@@ -121,24 +121,16 @@ fn clear_corpus(store: &Store) -> Result<()> {
 fn clear_corpus_in(store: &Store, chunk: usize) -> Result<()> {
     let g = corpus_graph_iri();
     loop {
-        let chunk: Vec<Quad> = store
+        let part: Vec<Quad> = store
             .inner()
             .quads_for_pattern(None, None, None, Some(GraphNameRef::NamedNode(g.as_ref())))
             .take(chunk.max(1))
             .collect::<std::result::Result<_, _>>()
             .map_err(|e| Error::Store(e.to_string()))?;
-        if chunk.is_empty() {
+        if part.is_empty() {
             break;
         }
-        let mut tx = store
-            .inner()
-            .start_transaction()
-            .map_err(|e| Error::Store(e.to_string()))?;
-        for q in &chunk {
-            tx.remove(q);
-        }
-        tx.commit()
-            .map_err(|e| Error::Store(format!("clearing the derived graph: {e}")))?;
+        store.remove_in_chunks(&part, chunk, "the derived graph")?;
     }
     store.replace_graph(g.as_ref(), &[])
 }
@@ -494,17 +486,7 @@ fn apply_diff_in(store: &Store, quads: &[Quad], chunk: usize) -> Result<(usize, 
     })?;
     drop(want);
     let removed = gone.len();
-    for part in gone.chunks(chunk.max(1)) {
-        let mut tx = store
-            .inner()
-            .start_transaction()
-            .map_err(|e| Error::Store(e.to_string()))?;
-        for q in part {
-            tx.remove(q);
-        }
-        tx.commit()
-            .map_err(|e| Error::Store(format!("committing the derived graph: {e}")))?;
-    }
+    store.remove_in_chunks(&gone, chunk, "the derived graph")?;
     drop(gone);
     let new: Vec<&Quad> = quads
         .iter()
@@ -512,15 +494,7 @@ fn apply_diff_in(store: &Store, quads: &[Quad], chunk: usize) -> Result<(usize, 
         .collect();
     drop(have);
     if !new.is_empty() {
-        let mut loader = store
-            .inner()
-            .bulk_loader()
-            .with_num_threads(2)
-            .with_max_memory_size_in_megabytes(512);
-        loader
-            .load_quads(new.iter().map(|q| (*q).clone()))
-            .and_then(|_| loader.commit())
-            .map_err(|e| Error::Store(format!("loading the derived graph: {e}")))?;
+        store.bulk_load(new.iter().map(|q| (*q).clone()), "the derived graph")?;
     }
     Ok((new.len(), removed))
 }

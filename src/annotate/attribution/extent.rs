@@ -245,26 +245,6 @@ pub(super) fn object_extent(a: &Analysis, s: usize, e: usize) -> usize {
 /// Words of a time expression ("last week", "Friday night", "the first time").
 fn time_word(w: &str) -> bool {
     lexicon::TIME_WORDS.contains(w)
-        || matches!(
-            w,
-            "last"
-                | "next"
-                | "this"
-                | "the"
-                | "earlier"
-                | "later"
-                | "week"
-                | "weekend"
-                | "month"
-                | "year"
-                | "night"
-                | "morning"
-                | "afternoon"
-                | "evening"
-                | "day"
-                | "first"
-                | "time"
-                | "yesterday"
-                | "today"
-        )
+        || super::adjuncts::time_token(w)
+        || matches!(w, "the" | "later" | "day" | "first" | "time")
 }
